@@ -1,0 +1,27 @@
+export type {
+  MetaFieldDefinition,
+  MetaFieldKind,
+  Quote,
+  QuoteConsent,
+  ReportContent,
+  ReportProgress,
+  RichMark,
+  RichNode,
+  SectionDefinition,
+  SectionKind,
+  SectionProgress,
+  SectionState,
+  TemplateDefinition,
+} from './types.js'
+export { defineTemplate, TemplateValidationError } from './defineTemplate.js'
+export { roundtableReportTemplate } from './templates/roundtableReport.js'
+export { defaultTemplateId, getTemplate, listTemplates } from './templates/registry.js'
+export { META_KEY, QUOTES_KEY, reportMeta, reportQuotes, sectionFragment } from './layout/documentLayout.js'
+export { addQuote, readQuotes, removeQuote, updateQuote } from './layout/quotes.js'
+export { readRichNodes } from './layout/readRichNodes.js'
+export { writeRichNodes } from './layout/writeRichNodes.js'
+export { writeReportContent } from './layout/writeReportContent.js'
+export { reportProgress } from './progress/reportProgress.js'
+export { attributeQuote } from './output/attributeQuote.js'
+export { reportToMarkdown } from './output/reportToMarkdown.js'
+export { southSouthMobilityReport } from './examples/southSouthMobilityReport.js'
