@@ -1,0 +1,71 @@
+import type { Database, Statement } from 'better-sqlite3'
+import type { DocumentStore, StoredUpdate } from '@rapporteur/collab'
+
+interface UpdateRow {
+  id: number
+  update: Buffer
+}
+
+/**
+ * Documents as rows of Yjs updates in the `document_updates` table. The database belongs to whoever
+ * opened it: `close()` only stops this store from being used.
+ */
+export class SqliteDocumentStore implements DocumentStore {
+  private readonly db: Database
+  private readonly selectUpdates: Statement<[string], UpdateRow>
+  private readonly insertUpdate: Statement<[string, Uint8Array]>
+  private readonly deleteUpdate: Statement<[string, number]>
+  private readonly replaceUpdates: (documentName: string, merged: Uint8Array, replacedIds: readonly number[]) => number
+  private isClosed = false
+
+  constructor(db: Database) {
+    this.db = db
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS document_updates (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        document TEXT NOT NULL,
+        "update" BLOB NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      );
+      CREATE INDEX IF NOT EXISTS document_updates_document_id ON document_updates (document, id);
+    `)
+    this.selectUpdates = db.prepare('SELECT id, "update" FROM document_updates WHERE document = ? ORDER BY id')
+    this.insertUpdate = db.prepare('INSERT INTO document_updates (document, "update") VALUES (?, ?)')
+    this.deleteUpdate = db.prepare('DELETE FROM document_updates WHERE document = ? AND id = ?')
+    this.replaceUpdates = db.transaction((documentName: string, merged: Uint8Array, replacedIds: readonly number[]) => {
+      for (const id of replacedIds) this.deleteUpdate.run(documentName, id)
+      return this.insert(documentName, merged)
+    })
+  }
+
+  async load(documentName: string): Promise<StoredUpdate[]> {
+    this.assertOpen()
+    return this.selectUpdates.all(documentName).map((row) => ({
+      id: row.id,
+      update: new Uint8Array(row.update),
+    }))
+  }
+
+  async append(documentName: string, update: Uint8Array): Promise<number> {
+    this.assertOpen()
+    return this.insert(documentName, update)
+  }
+
+  async compact(documentName: string, mergedUpdate: Uint8Array, replacedIds: readonly number[]): Promise<number> {
+    this.assertOpen()
+    return this.replaceUpdates(documentName, mergedUpdate, replacedIds)
+  }
+
+  async close(): Promise<void> {
+    this.isClosed = true
+  }
+
+  private insert(documentName: string, update: Uint8Array): number {
+    return Number(this.insertUpdate.run(documentName, update).lastInsertRowid)
+  }
+
+  private assertOpen(): void {
+    if (this.isClosed) throw new Error('SqliteDocumentStore is closed')
+    if (!this.db.open) throw new Error('The database of the SqliteDocumentStore is closed')
+  }
+}

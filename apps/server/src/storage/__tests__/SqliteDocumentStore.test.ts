@@ -1,0 +1,93 @@
+import path from 'node:path'
+import type { Database } from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createTempDirectory } from '../../collab/__tests__/createTempDirectory.js'
+import { SqliteDocumentStore } from '../SqliteDocumentStore.js'
+import { openDatabase } from '../openDatabase.js'
+
+function textUpdate(doc: Y.Doc, text: string): Uint8Array {
+  const before = Y.encodeStateVector(doc)
+  doc.getText('body').insert(doc.getText('body').length, text)
+  return Y.encodeStateAsUpdate(doc, before)
+}
+
+async function storedText(store: SqliteDocumentStore, documentName: string): Promise<string> {
+  const doc = new Y.Doc()
+  for (const record of await store.load(documentName)) Y.applyUpdate(doc, record.update)
+  return doc.getText('body').toString()
+}
+
+describe('SqliteDocumentStore', () => {
+  let temp: ReturnType<typeof createTempDirectory>
+  let file: string
+  let db: Database
+  let store: SqliteDocumentStore
+
+  beforeEach(() => {
+    temp = createTempDirectory('rapporteur-store-')
+    file = path.join(temp.dir, 'nested', 'rapporteur.db')
+    db = openDatabase(file)
+    store = new SqliteDocumentStore(db)
+  })
+
+  afterEach(() => {
+    if (db.open) db.close()
+    temp.remove()
+  })
+
+  it('opens the file in WAL mode with durable commits, creating its directory', () => {
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('synchronous', { simple: true })).toBe(2)
+  })
+
+  it('appends updates and loads them back in order, per document', async () => {
+    const doc = new Y.Doc()
+    const first = await store.append('a', textUpdate(doc, 'Hello'))
+    const second = await store.append('a', textUpdate(doc, ', world'))
+    await store.append('b', textUpdate(new Y.Doc(), 'other'))
+
+    const records = await store.load('a')
+    expect(records.map((record) => record.id)).toEqual([first, second])
+    expect(records[0]?.update).toBeInstanceOf(Uint8Array)
+    expect(await storedText(store, 'a')).toBe('Hello, world')
+    expect(await store.load('never-written')).toEqual([])
+  })
+
+  it('compacts exactly the listed records and keeps records appended concurrently', async () => {
+    const doc = new Y.Doc()
+    const merged = [await store.append('a', textUpdate(doc, 'one ')), await store.append('a', textUpdate(doc, 'two '))]
+    const concurrent = await store.append('a', textUpdate(new Y.Doc(), 'concurrent'))
+    await store.append('b', textUpdate(new Y.Doc(), 'untouched'))
+
+    const mergedId = await store.compact('a', Y.encodeStateAsUpdate(doc), merged)
+
+    const ids = (await store.load('a')).map((record) => record.id)
+    expect(ids).toEqual([concurrent, mergedId])
+    expect(await storedText(store, 'a')).toContain('one two ')
+    expect(await storedText(store, 'a')).toContain('concurrent')
+    expect(await storedText(store, 'b')).toBe('untouched')
+  })
+
+  it('leaves the records alone when a compaction fails', async () => {
+    const doc = new Y.Doc()
+    const ids = [await store.append('a', textUpdate(doc, 'safe'))]
+    db.exec(`CREATE TRIGGER refuse_insert BEFORE INSERT ON document_updates
+      BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
+
+    await expect(store.compact('a', Y.encodeStateAsUpdate(doc), ids)).rejects.toThrow('disk full')
+    expect((await store.load('a')).map((record) => record.id)).toEqual(ids)
+  })
+
+  it('reads back what was written after the file is closed and reopened', async () => {
+    const doc = new Y.Doc()
+    await store.append('a', textUpdate(doc, 'persisted'))
+    await store.close()
+    await expect(store.load('a')).rejects.toThrow('closed')
+    db.close()
+
+    db = openDatabase(file)
+    store = new SqliteDocumentStore(db)
+    expect(await storedText(store, 'a')).toBe('persisted')
+  })
+})

@@ -1,0 +1,15 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import { adoptNameFromUrl } from './presence/displayNameStore'
+import './styles.css'
+
+adoptNameFromUrl()
+
+const container = document.getElementById('root')
+if (container === null) throw new Error('index.html must contain <div id="root">')
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

@@ -1,0 +1,13 @@
+import type { WebsocketProvider } from 'y-websocket'
+
+/** What the connection indicator shows; also the value of its `data-connection` attribute. */
+export type ConnectionState = 'connected' | 'reconnecting' | 'offline'
+
+/**
+ * `offline` when the browser has no network; `connected` only once the socket is open AND the
+ * document finished its first sync; `reconnecting` otherwise (including the very first connect).
+ */
+export function readConnectionState(provider: WebsocketProvider, online: boolean): ConnectionState {
+  if (!online) return 'offline'
+  return provider.wsconnected && provider.synced ? 'connected' : 'reconnecting'
+}

@@ -1,0 +1,18 @@
+/** Every screen the app can show, parsed from the URL path. */
+export type Route =
+  | { readonly name: 'events' }
+  | { readonly name: 'event'; readonly eventId: string }
+  | { readonly name: 'report'; readonly roundtableId: string }
+  | { readonly name: 'not-found'; readonly path: string }
+
+const eventPath = /^\/events\/([^/]+)\/?$/
+const reportPath = /^\/report\/([^/]+)\/?$/
+
+export function matchRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { name: 'events' }
+  const event = eventPath.exec(pathname)
+  if (event?.[1]) return { name: 'event', eventId: decodeURIComponent(event[1]) }
+  const report = reportPath.exec(pathname)
+  if (report?.[1]) return { name: 'report', roundtableId: decodeURIComponent(report[1]) }
+  return { name: 'not-found', path: pathname }
+}

@@ -1,0 +1,6 @@
+/** Builders for the app's URLs, so links and routes cannot drift apart. */
+export const paths = {
+  events: (): string => '/',
+  event: (eventId: string): string => `/events/${encodeURIComponent(eventId)}`,
+  report: (roundtableId: string): string => `/report/${encodeURIComponent(roundtableId)}`,
+} as const

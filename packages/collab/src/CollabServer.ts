@@ -1,0 +1,151 @@
+import * as Y from 'yjs'
+import type { CollabSocket } from './CollabSocket.js'
+import { Connection } from './Connection.js'
+import { DocumentRoom } from './DocumentRoom.js'
+import type { DocumentStore } from './DocumentStore.js'
+import { InvalidUpdateError } from './InvalidUpdateError.js'
+import { silentLogger, type Logger } from './Logger.js'
+import { CloseCode } from './protocol.js'
+
+export interface CollabServerOptions {
+  /** Where documents are loaded from and every update is written to. */
+  store: DocumentStore
+  /** Default: `silentLogger`. */
+  logger?: Logger
+  /** Milliseconds updates are collected before being written as one record. Default: 20. */
+  flushDelayMs?: number
+  /** Stored records of an open document that trigger merging them into one. Default: 200. */
+  compactAfterRecords?: number
+}
+
+/**
+ * The collaboration server without any transport: give it sockets with `handleConnection` and it runs
+ * the y-websocket protocol over documents loaded once from, and written continuously to, a `DocumentStore`.
+ */
+export class CollabServer {
+  private readonly store: DocumentStore
+  private readonly logger: Logger
+  private readonly flushDelayMs: number
+  private readonly compactAfterRecords: number
+  private readonly rooms = new Map<string, DocumentRoom>()
+  /** Writes to documents that were not open, per document; a room loading the document waits for them. */
+  private readonly directWrites = new Map<string, Promise<unknown>>()
+  private destroying: Promise<void> | null = null
+
+  constructor(options: CollabServerOptions) {
+    this.store = options.store
+    this.logger = options.logger ?? silentLogger
+    this.flushDelayMs = options.flushDelayMs ?? 20
+    this.compactAfterRecords = Math.max(2, options.compactAfterRecords ?? 200)
+  }
+
+  /** How many documents are in memory (loading, open or storing before unloading). */
+  get openDocumentCount(): number {
+    return this.rooms.size
+  }
+
+  /** How many connections are open, over all documents. */
+  get connectionCount(): number {
+    let count = 0
+    for (const room of this.rooms.values()) count += room.connectionCount
+    return count
+  }
+
+  /**
+   * Connects a socket to a document, loading the document if it is not open. Nothing is sent to the
+   * socket before the document has loaded; messages received meanwhile are handled afterwards, in order.
+   */
+  handleConnection(socket: CollabSocket, documentName: string, context?: unknown): Connection {
+    if (this.destroying !== null) {
+      const connection = new Connection(socket, documentName, context, null, this.logger)
+      connection.close(CloseCode.ServerShuttingDown, 'Server is shutting down')
+      return connection
+    }
+    const room = this.rooms.get(documentName) ?? this.openRoom(documentName)
+    const connection = new Connection(socket, documentName, context, room, this.logger)
+    room.addConnection(connection)
+    return connection
+  }
+
+  /**
+   * Writes an update on the server's behalf. If the document is open, it is applied there (clients receive it);
+   * otherwise it is appended to the store. Resolves once it is durable.
+   */
+  async applyServerUpdate(documentName: string, update: Uint8Array): Promise<void> {
+    try {
+      Y.decodeUpdate(update)
+    } catch (error) {
+      throw new InvalidUpdateError(`Not a Yjs update for document "${documentName}"`, { cause: error })
+    }
+    for (;;) {
+      const room = this.rooms.get(documentName)
+      if (room === undefined) return this.appendDirectly(documentName, update)
+      if (room.isReady) {
+        room.applyServerUpdate(update)
+        return room.flush()
+      }
+      // Loading: wait, then look again (the room may be ready, or gone).
+      await room.loaded
+    }
+  }
+
+  /** Resolves once every update received so far, on every document, is durable. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((room) => room.flush()))
+    await Promise.all(this.directWrites.values())
+  }
+
+  /**
+   * Closes every connection, stores and unloads every document, and refuses new connections.
+   * Rejects (after unloading everything) if some document could not be stored.
+   */
+  destroy(): Promise<void> {
+    this.destroying ??= this.unloadAll()
+    return this.destroying
+  }
+
+  private async unloadAll(): Promise<void> {
+    const rooms = [...this.rooms.values()]
+    for (const room of rooms) room.closeConnections(CloseCode.ServerShuttingDown, 'Server is shutting down')
+    const results = await Promise.allSettled(rooms.map((room) => room.unload()))
+    await Promise.allSettled(this.directWrites.values())
+    const failures = results.filter((result) => result.status === 'rejected')
+    for (const room of this.rooms.values()) room.destroy()
+    if (failures.length > 0) {
+      throw new AggregateError(
+        failures.map((failure) => failure.reason as unknown),
+        `${failures.length} document(s) could not be stored before shutting down`,
+      )
+    }
+  }
+
+  private openRoom(documentName: string): DocumentRoom {
+    const room = new DocumentRoom({
+      name: documentName,
+      store: this.store,
+      logger: this.logger,
+      flushDelayMs: this.flushDelayMs,
+      compactAfterRecords: this.compactAfterRecords,
+      beforeLoad: async () => {
+        // A failed write was reported to its caller; it must not fail the load.
+        await this.directWrites.get(documentName)?.catch(() => undefined)
+      },
+      onDiscard: (discarded) => {
+        if (this.rooms.get(documentName) === discarded) this.rooms.delete(documentName)
+      },
+    })
+    this.rooms.set(documentName, room)
+    return room
+  }
+
+  private async appendDirectly(documentName: string, update: Uint8Array): Promise<void> {
+    const previous = this.directWrites.get(documentName) ?? Promise.resolve()
+    const write = previous.catch(() => undefined).then(() => this.store.append(documentName, update))
+    this.directWrites.set(documentName, write)
+    try {
+      await write
+    } finally {
+      if (this.directWrites.get(documentName) === write) this.directWrites.delete(documentName)
+    }
+  }
+}

@@ -1,0 +1,185 @@
+import * as Y from 'yjs'
+import type { DocumentStore } from './DocumentStore.js'
+import type { Logger } from './Logger.js'
+
+export interface DocumentPersistenceOptions {
+  store: DocumentStore
+  documentName: string
+  logger: Logger
+  /** Milliseconds updates are collected before they are written as one record. */
+  flushDelayMs: number
+  /** Number of stored records at which the document is merged into one record in the background. */
+  compactAfterRecords: number
+  /** The whole document as one update (what a compaction stores). */
+  encodeState: () => Uint8Array
+  /** Ids of the records the document was loaded from. */
+  loadedRecordIds: readonly number[]
+}
+
+interface Waiter {
+  isDone: () => boolean
+  resolve: () => void
+  reject: (error: unknown) => void
+}
+
+/**
+ * Writes one open document's updates to the store: batched appends, background compaction, and
+ * `flush()` promises that resolve once everything handed over so far is durable. One write runs at a time,
+ * so the record ids it tracks are exactly the records the document holds.
+ */
+export class DocumentPersistence {
+  private readonly options: DocumentPersistenceOptions
+  private readonly recordIds: number[]
+  private pending: Uint8Array[] = []
+  private receivedCount = 0
+  private durableCount = 0
+  private compactionWanted = false
+  private compactionsStarted = 0
+  private compactionsDone = 0
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private isWriting = false
+  private waiters: Waiter[] = []
+
+  constructor(options: DocumentPersistenceOptions) {
+    this.options = options
+    this.recordIds = [...options.loadedRecordIds]
+  }
+
+  /** True when nothing is waiting to be written and no write is running. */
+  get isIdle(): boolean {
+    return !this.isWriting && this.pending.length === 0 && !this.compactionWanted
+  }
+
+  /** How many records the store holds for this document, as far as this document knows. */
+  get recordCount(): number {
+    return this.recordIds.length
+  }
+
+  /** Queues an update that is already applied to the document. */
+  add(update: Uint8Array): void {
+    this.pending.push(update)
+    this.receivedCount++
+    if (this.timer === null && !this.isWriting) {
+      this.timer = setTimeout(() => this.startWriting(), this.options.flushDelayMs)
+    }
+  }
+
+  /** Resolves once every update added so far is durable; rejects if it could not be written. */
+  flush(): Promise<void> {
+    const target = this.receivedCount
+    return this.waitFor(() => this.durableCount >= target)
+  }
+
+  /** Merges the document's records into one after the writes queued before; resolves when that is durable. */
+  compact(): Promise<void> {
+    this.compactionWanted = true
+    const target = this.compactionsStarted + 1
+    return this.waitFor(() => this.compactionsDone >= target)
+  }
+
+  /** Flushes, then merges the records into one if there are several. */
+  async settle(): Promise<void> {
+    await this.flush()
+    if (this.recordIds.length > 1) await this.compact()
+  }
+
+  /** Stops the batching timer. Pending updates stay unwritten; call `flush()` first to keep them. */
+  dispose(): void {
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.timer = null
+  }
+
+  private waitFor(isDone: () => boolean): Promise<void> {
+    if (isDone()) return Promise.resolve()
+    const done = new Promise<void>((resolve, reject) => this.waiters.push({ isDone, resolve, reject }))
+    this.startWriting()
+    return done
+  }
+
+  private startWriting(): void {
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.timer = null
+    if (this.isWriting) return
+    this.isWriting = true
+    void this.writeAll()
+  }
+
+  /** Writes until nothing is left. Ends on the first failed compaction; the next add or flush retries. */
+  private async writeAll(): Promise<void> {
+    try {
+      while (this.pending.length > 0 || this.compactionWanted) {
+        if (this.compactionWanted) await this.writeCompaction()
+        else await this.writeAppend()
+        this.resolveWaiters()
+      }
+    } catch (error) {
+      this.options.logger.error('Could not store document updates', {
+        documentName: this.options.documentName,
+        error,
+      })
+      this.rejectWaiters(error)
+    } finally {
+      this.isWriting = false
+    }
+  }
+
+  private async writeAppend(): Promise<void> {
+    const batch = this.pending
+    const coveredCount = this.receivedCount
+    this.pending = []
+    const update = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch)
+    try {
+      this.recordIds.push(await this.options.store.append(this.options.documentName, update))
+    } catch (error) {
+      // The batch is in the document, so a compaction stores it; try that before giving up.
+      this.options.logger.warn('Appending document updates failed; storing the whole document instead', {
+        documentName: this.options.documentName,
+        error,
+      })
+      this.compactionWanted = true
+      return
+    }
+    this.durableCount = coveredCount
+    if (this.recordIds.length >= this.options.compactAfterRecords) this.compactionWanted = true
+  }
+
+  private async writeCompaction(): Promise<void> {
+    this.compactionWanted = false
+    const compaction = ++this.compactionsStarted
+    const merged = this.options.encodeState()
+    const coveredCount = this.receivedCount
+    const replacedIds = [...this.recordIds]
+    // The merged state holds every update handed over so far, pending ones included.
+    const pendingBefore = this.pending
+    this.pending = []
+    try {
+      const id = await this.options.store.compact(this.options.documentName, merged, replacedIds)
+      this.recordIds.splice(0, replacedIds.length, id)
+    } catch (error) {
+      this.pending = [...pendingBefore, ...this.pending]
+      this.compactionWanted = true
+      throw error
+    }
+    this.durableCount = coveredCount
+    this.compactionsDone = compaction
+    this.options.logger.debug('Compacted document', {
+      documentName: this.options.documentName,
+      replacedRecords: replacedIds.length,
+    })
+  }
+
+  private resolveWaiters(): void {
+    const waiting = this.waiters
+    this.waiters = []
+    for (const waiter of waiting) {
+      if (waiter.isDone()) waiter.resolve()
+      else this.waiters.push(waiter)
+    }
+  }
+
+  private rejectWaiters(error: unknown): void {
+    const waiting = this.waiters
+    this.waiters = []
+    for (const waiter of waiting) waiter.reject(error)
+  }
+}

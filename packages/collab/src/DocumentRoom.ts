@@ -1,0 +1,266 @@
+import * as decoding from 'lib0/decoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import type { Connection } from './Connection.js'
+import { DocumentPersistence } from './DocumentPersistence.js'
+import type { DocumentStore } from './DocumentStore.js'
+import type { Logger } from './Logger.js'
+import {
+  encodeAwarenessMessage,
+  encodeSyncStep1Message,
+  encodeSyncStep2Message,
+  encodeUpdateMessage,
+} from './messages.js'
+import { CloseCode, messageAuth, messageAwareness, messageQueryAwareness, messageSync } from './protocol.js'
+
+export interface DocumentRoomOptions {
+  name: string
+  store: DocumentStore
+  logger: Logger
+  flushDelayMs: number
+  compactAfterRecords: number
+  /** Resolves once writes that must be visible to the load (made while no room was open) are durable. */
+  beforeLoad: () => Promise<void>
+  /** Called once when the room is gone (unloaded or failed to load); the server forgets it then. */
+  onDiscard: (room: DocumentRoom) => void
+}
+
+type RoomState = 'loading' | 'ready' | 'failed' | 'destroyed'
+
+/** Transaction origin of updates written by the server itself (not by a connection). */
+const serverOrigin = Symbol('server')
+
+/** How long a room whose final write failed waits before trying to unload again. */
+const unloadRetryMs = 5000
+
+/** Awareness changes as y-protocols reports them. */
+interface AwarenessChanges {
+  added: number[]
+  updated: number[]
+  removed: number[]
+}
+
+/**
+ * One open document: its Y.Doc, the awareness of its clients, their connections and its persistence.
+ * Loads once, speaks the y-websocket protocol with every connection, and unloads when the last one leaves.
+ */
+export class DocumentRoom {
+  readonly name: string
+  readonly doc = new Y.Doc()
+  readonly awareness: awarenessProtocol.Awareness
+  private readonly options: DocumentRoomOptions
+  private readonly connections = new Set<Connection>()
+  private readonly awarenessClientsByConnection = new Map<Connection, Set<number>>()
+  private state: RoomState = 'loading'
+  private persistence: DocumentPersistence | null = null
+  private unloading: Promise<void> | null = null
+  private unloadRetry: ReturnType<typeof setTimeout> | null = null
+  /** Resolves with `true` once loaded, or `false` if loading failed. */
+  readonly loaded: Promise<boolean>
+
+  constructor(options: DocumentRoomOptions) {
+    this.options = options
+    this.name = options.name
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    this.awareness.setLocalState(null)
+    this.loaded = this.load()
+  }
+
+  get isReady(): boolean {
+    return this.state === 'ready'
+  }
+
+  get connectionCount(): number {
+    return this.connections.size
+  }
+
+  addConnection(connection: Connection): void {
+    this.connections.add(connection)
+    this.awarenessClientsByConnection.set(connection, new Set())
+    if (this.state === 'ready') this.startConnection(connection)
+  }
+
+  removeConnection(connection: Connection): void {
+    if (!this.connections.delete(connection)) return
+    const clientIds = this.awarenessClientsByConnection.get(connection)
+    this.awarenessClientsByConnection.delete(connection)
+    if (this.state !== 'ready') return
+    if (clientIds !== undefined && clientIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...clientIds], null)
+    }
+    if (this.connections.size === 0) this.unloadInBackground()
+  }
+
+  closeConnections(code: number, reason: string): void {
+    for (const connection of [...this.connections]) connection.close(code, reason)
+  }
+
+  /** Handles one message of a started connection; a malformed one closes that connection. */
+  receive(connection: Connection, data: Uint8Array): void {
+    if (this.state !== 'ready') return
+    try {
+      const decoder = decoding.createDecoder(data)
+      const messageType = decoding.readVarUint(decoder)
+      switch (messageType) {
+        case messageSync:
+          this.receiveSync(connection, decoder)
+          break
+        case messageAwareness:
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), connection)
+          break
+        case messageQueryAwareness:
+          connection.send(encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
+          break
+        case messageAuth:
+          // Clients have nothing to authenticate with yet; the message is ignored.
+          break
+        default:
+          throw new Error(`Unknown message type ${messageType}`)
+      }
+    } catch (error) {
+      this.options.logger.warn('Closing a connection that sent a malformed message', {
+        documentName: this.name,
+        error,
+      })
+      connection.close(CloseCode.MessageInvalid, 'Malformed message')
+    }
+  }
+
+  /** Applies an update written by the server; connected clients receive it like any other. */
+  applyServerUpdate(update: Uint8Array): void {
+    if (this.state !== 'ready') throw new Error(`Document "${this.name}" is not loaded`)
+    Y.applyUpdate(this.doc, update, serverOrigin)
+  }
+
+  /** Resolves once every update applied so far is durable (after the load, if still loading). */
+  async flush(): Promise<void> {
+    if (!(await this.loaded)) return
+    await this.persistence?.flush()
+  }
+
+  /**
+   * Stores everything, merges the stored records and destroys the room, unless a connection is open
+   * (or opens meanwhile). Resolves when done or abandoned; rejects if storing failed (the room stays open).
+   */
+  unload(): Promise<void> {
+    this.unloading ??= this.storeAndDestroy().finally(() => {
+      this.unloading = null
+    })
+    return this.unloading
+  }
+
+  private async load(): Promise<boolean> {
+    try {
+      await this.options.beforeLoad()
+      const records = await this.options.store.load(this.name)
+      if (this.state !== 'loading') return false
+      for (const record of records) Y.applyUpdate(this.doc, record.update)
+      this.persistence = new DocumentPersistence({
+        store: this.options.store,
+        documentName: this.name,
+        logger: this.options.logger,
+        flushDelayMs: this.options.flushDelayMs,
+        compactAfterRecords: this.options.compactAfterRecords,
+        encodeState: () => Y.encodeStateAsUpdate(this.doc),
+        loadedRecordIds: records.map((record) => record.id),
+      })
+    } catch (error) {
+      this.options.logger.error('Could not load document', { documentName: this.name, error })
+      this.state = 'failed'
+      this.closeConnections(CloseCode.DocumentLoadFailed, 'Document could not be loaded')
+      this.destroy()
+      return false
+    }
+    this.doc.on('update', this.handleDocumentUpdate)
+    this.awareness.on('update', this.handleAwarenessUpdate)
+    this.state = 'ready'
+    this.options.logger.debug('Loaded document', { documentName: this.name })
+    for (const connection of [...this.connections]) this.startConnection(connection)
+    if (this.connections.size === 0) this.unloadInBackground()
+    return true
+  }
+
+  private startConnection(connection: Connection): void {
+    connection.start(() => {
+      connection.send(encodeSyncStep1Message(this.doc))
+      const clientIds = [...this.awareness.getStates().keys()]
+      if (clientIds.length > 0) connection.send(encodeAwarenessMessage(this.awareness, clientIds))
+    })
+  }
+
+  private receiveSync(connection: Connection, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder)
+    switch (syncType) {
+      case syncProtocol.messageYjsSyncStep1:
+        connection.send(encodeSyncStep2Message(this.doc, decoding.readVarUint8Array(decoder)))
+        break
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate:
+        Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), connection)
+        break
+      default:
+        throw new Error(`Unknown sync message type ${syncType}`)
+    }
+  }
+
+  private readonly handleDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    const message = encodeUpdateMessage(update)
+    for (const connection of this.connections) {
+      if (connection !== origin && connection.isStarted) connection.send(message)
+    }
+    this.persistence?.add(update)
+  }
+
+  private readonly handleAwarenessUpdate = (changes: AwarenessChanges, origin: unknown): void => {
+    const changedClientIds = [...changes.added, ...changes.updated, ...changes.removed]
+    const controlled = this.awarenessClientsByConnection.get(origin as Connection)
+    if (controlled !== undefined) {
+      for (const clientId of changes.added) controlled.add(clientId)
+      for (const clientId of changes.updated) controlled.add(clientId)
+      for (const clientId of changes.removed) controlled.delete(clientId)
+    }
+    const message = encodeAwarenessMessage(this.awareness, changedClientIds)
+    for (const connection of this.connections) {
+      if (connection.isStarted) connection.send(message)
+    }
+  }
+
+  private unloadInBackground(): void {
+    this.unload().catch((error: unknown) => {
+      this.options.logger.error('Could not store document before unloading; keeping it open', {
+        documentName: this.name,
+        error,
+      })
+      this.unloadRetry ??= setTimeout(() => {
+        this.unloadRetry = null
+        if (this.connections.size === 0 && this.state === 'ready') this.unloadInBackground()
+      }, unloadRetryMs)
+    })
+  }
+
+  private async storeAndDestroy(): Promise<void> {
+    if (!(await this.loaded)) return
+    const persistence = this.persistence as DocumentPersistence
+    for (;;) {
+      await persistence.settle()
+      if (this.connections.size > 0 || this.state !== 'ready') return
+      if (persistence.isIdle) break
+    }
+    this.destroy()
+    this.options.logger.debug('Unloaded document', { documentName: this.name })
+  }
+
+  /** Drops the document from memory without storing anything. */
+  destroy(): void {
+    if (this.state === 'destroyed') return
+    this.state = 'destroyed'
+    if (this.unloadRetry !== null) clearTimeout(this.unloadRetry)
+    this.persistence?.dispose()
+    this.doc.off('update', this.handleDocumentUpdate)
+    this.awareness.off('update', this.handleAwarenessUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+    this.options.onDiscard(this)
+  }
+}

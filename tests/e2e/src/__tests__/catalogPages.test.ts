@@ -1,0 +1,48 @@
+import type { RunningServer } from '@rapporteur/server'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../launchChromium.js'
+import { createDataDir, removeDataDir, startRapporteur } from '../startRapporteur.js'
+
+describe('events and roundtables pages', () => {
+  let browser: Browser
+  let dataDir: string
+  let server: RunningServer
+
+  beforeAll(async () => {
+    dataDir = createDataDir()
+    server = await startRapporteur(dataDir)
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    removeDataDir(dataDir)
+  })
+
+  it('creates an event and a roundtable from the pages, then opens its report', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${server.url}/?name=Organiser`)
+    await page.locator('[data-list="events"] a', { hasText: 'Demo conference' }).waitFor()
+
+    await page.locator('form input[name="title"]').fill('Migration week')
+    await page.locator('form input[name="closingAt"]').fill('2030-12-07T15:30')
+    await page.locator('form button[type="submit"]').click()
+    await page.waitForURL(/\/events\/[a-z0-9]+$/)
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Migration week')
+
+    await page.locator('form input[name="title"]').fill('Labour mobility')
+    await page.locator('form button[type="submit"]').click()
+    const reportLink = page.locator('[data-list="roundtables"] a', { hasText: 'Labour mobility' })
+    await reportLink.click()
+    await page.waitForURL(/\/report\/[a-z0-9]+$/)
+    await page.locator('[data-connection="connected"]').waitFor()
+    await expect.poll(() => page.locator('[data-meta="title"]').inputValue()).toBe('Labour mobility')
+
+    await page.goBack()
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Migration week')
+    await context.close()
+  })
+})
