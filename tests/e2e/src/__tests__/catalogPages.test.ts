@@ -1,30 +1,11 @@
-import type { RunningServer } from '@rapporteur/server'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../launchChromium.js'
-import { createDataDir, removeDataDir, startRapporteur } from '../startRapporteur.js'
+import { expect, it } from 'vitest'
+import { describeInBrowser } from '../describeInBrowser.js'
 
-describe('events and roundtables pages', () => {
-  let browser: Browser
-  let dataDir: string
-  let server: RunningServer
-
-  beforeAll(async () => {
-    dataDir = createDataDir()
-    server = await startRapporteur(dataDir)
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    removeDataDir(dataDir)
-  })
-
+describeInBrowser('events and roundtables pages', (suite) => {
   it('creates an event and a roundtable from the pages, then opens its report', async () => {
-    const context = await browser.newContext()
+    const context = await suite.browser.newContext()
     const page = await context.newPage()
-    await page.goto(`${server.url}/?name=Organiser`)
+    await page.goto(`${suite.server.url}/?name=Organiser`)
     await page.locator('[data-list="events"] a', { hasText: 'Demo conference' }).waitFor()
 
     await page.locator('form input[name="title"]').fill('Migration week')

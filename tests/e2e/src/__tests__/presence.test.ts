@@ -1,20 +1,15 @@
-import type { RunningServer } from '@rapporteur/server'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../launchChromium.js'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeAll, expect, it } from 'vitest'
+import { describeInBrowser } from '../describeInBrowser.js'
 import { createRoundtable, type RoundtableRecord } from '../rapporteurApi.js'
 import { connectionState, openReport, sectionEditor } from '../reportPage.js'
-import { createDataDir, removeDataDir, startRapporteur } from '../startRapporteur.js'
 
 /** Names on the carets other people see inside one section. */
 function caretNames(page: Page, sectionId: string): Promise<string[]> {
   return page.locator(`[data-section="${sectionId}"] .collaboration-carets__label`).allInnerTexts()
 }
 
-describe('presence, carets and the connection indicator', () => {
-  let browser: Browser
-  let dataDir: string
-  let server: RunningServer
+describeInBrowser('presence, carets and the connection indicator', (suite) => {
   let roundtable: RoundtableRecord
   let aminaContext: BrowserContext
   let brunoContext: BrowserContext
@@ -22,20 +17,11 @@ describe('presence, carets and the connection indicator', () => {
   let bruno: Page
 
   beforeAll(async () => {
-    dataDir = createDataDir()
-    server = await startRapporteur(dataDir)
-    browser = await launchChromium()
-    roundtable = await createRoundtable(server.url, 'Presence')
-    aminaContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    brunoContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    amina = await openReport(aminaContext, server.url, roundtable.id, 'Amina')
-    bruno = await openReport(brunoContext, server.url, roundtable.id, 'Bruno')
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    removeDataDir(dataDir)
+    roundtable = await createRoundtable(suite.server.url, 'Presence')
+    aminaContext = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })
+    brunoContext = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })
+    amina = await openReport(aminaContext, suite.server.url, roundtable.id, 'Amina')
+    bruno = await openReport(brunoContext, suite.server.url, roundtable.id, 'Bruno')
   })
 
   it('lists each person with the section they work in', async () => {
@@ -78,7 +64,7 @@ describe('presence, carets and the connection indicator', () => {
 
   it('reads reconnecting when the server goes away', async () => {
     expect(await connectionState(amina)).toBe('connected')
-    await server.close()
+    await suite.server.close()
     await expect.poll(() => connectionState(amina), { timeout: 20_000 }).toBe('reconnecting')
   })
 })

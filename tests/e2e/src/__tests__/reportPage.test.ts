@@ -1,35 +1,24 @@
-import type { RunningServer } from '@rapporteur/server'
 import { roundtableReportTemplate } from '@rapporteur/template'
-import type { Browser, BrowserContext } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../launchChromium.js'
+import type { BrowserContext } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { describeInBrowser } from '../describeInBrowser.js'
 import { findDemoRoundtable } from '../rapporteurApi.js'
 import { openReport, sectionText } from '../reportPage.js'
-import { createDataDir, removeDataDir, startRapporteur } from '../startRapporteur.js'
 
-describe('the report page', () => {
-  let browser: Browser
+describeInBrowser('the report page', (suite) => {
   let context: BrowserContext
-  let dataDir: string
-  let server: RunningServer
 
   beforeAll(async () => {
-    dataDir = createDataDir()
-    server = await startRapporteur(dataDir)
-    browser = await launchChromium()
-    context = await browser.newContext()
+    context = await suite.browser.newContext()
   })
 
   afterAll(async () => {
     await context?.close()
-    await browser?.close()
-    await server?.close()
-    removeDataDir(dataDir)
   })
 
   it('shows the template’s sections in order, with the demo report’s content', async () => {
-    const demo = await findDemoRoundtable(server.url)
-    const page = await openReport(context, server.url, demo.id, 'Reader')
+    const demo = await findDemoRoundtable(suite.server.url)
+    const page = await openReport(context, suite.server.url, demo.id, 'Reader')
 
     const sections = page.locator('[data-section]')
     expect(await sections.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-section')))).toEqual([
@@ -57,7 +46,7 @@ describe('the report page', () => {
 
   it('says so when the report does not exist, instead of opening an editor', async () => {
     const page = await context.newPage()
-    await page.goto(`${server.url}/report/nosuchreport0?name=Reader`)
+    await page.goto(`${suite.server.url}/report/nosuchreport0?name=Reader`)
     await expect.poll(() => page.locator('[role="alert"]').innerText()).toContain('This report does not exist.')
     expect(await page.locator('[data-section]').count()).toBe(0)
     await page.close()

@@ -1,33 +1,19 @@
-import type { RunningServer } from '@rapporteur/server'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../launchChromium.js'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeAll, expect, it } from 'vitest'
+import { describeInBrowser } from '../describeInBrowser.js'
 import { createRoundtable } from '../rapporteurApi.js'
 import { openReport, sectionBullets, sectionEditor } from '../reportPage.js'
-import { createDataDir, removeDataDir, startRapporteur } from '../startRapporteur.js'
 
-describe('bullets, header fields and quotes shared between two people', () => {
-  let browser: Browser
-  let dataDir: string
-  let server: RunningServer
+describeInBrowser('bullets, header fields and quotes shared between two people', (suite) => {
   let contexts: BrowserContext[]
   let amina: Page
   let bruno: Page
 
   beforeAll(async () => {
-    dataDir = createDataDir()
-    server = await startRapporteur(dataDir)
-    browser = await launchChromium()
-    const roundtable = await createRoundtable(server.url, 'Structured fields')
-    contexts = [await browser.newContext(), await browser.newContext()]
-    amina = await openReport(contexts[0]!, server.url, roundtable.id, 'Amina')
-    bruno = await openReport(contexts[1]!, server.url, roundtable.id, 'Bruno')
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    removeDataDir(dataDir)
+    const roundtable = await createRoundtable(suite.server.url, 'Structured fields')
+    contexts = [await suite.browser.newContext(), await suite.browser.newContext()]
+    amina = await openReport(contexts[0]!, suite.server.url, roundtable.id, 'Amina')
+    bruno = await openReport(contexts[1]!, suite.server.url, roundtable.id, 'Bruno')
   })
 
   it('turns "- " into a bullet point that the other person sees as a bullet', async () => {
