@@ -3,7 +3,7 @@ import { reportMeta, sectionFragment } from '@rapporteur/template'
 import { loadConfig } from '../config/loadConfig.js'
 import { createServer } from '../createServer.js'
 import type { RunningServer } from '../createServer.js'
-import { RecordingLogger, createTempDir, getJson, openReport, postJson, startServer, upgradeStatus } from './testServer.js'
+import { RecordingLogger, createTempDir, getJson, openReport, postJson, startServer, collabUpgradeStatus } from './testServer.js'
 
 interface Listed {
   events: Array<{ id: string; title: string; roundtables?: unknown }>
@@ -103,12 +103,12 @@ describe('createServer', () => {
 
   it('refuses a WebSocket for an unknown roundtable with 404 and accepts a known one', async () => {
     server = await startServer(temp.dir)
-    expect(await upgradeStatus(server, 'abcdefghijkl')).toBe(404)
+    expect(await collabUpgradeStatus(server, 'abcdefghijkl')).toBe(404)
     const events = (await getJson(`${server.url}/api/events`)).body as Listed
     const demo = (await getJson(`${server.url}/api/events/${events.events[0]?.id}/roundtables`)).body as {
       roundtables: Array<{ id: string }>
     }
-    expect(await upgradeStatus(server, demo.roundtables[0]?.id ?? '')).toBe(101)
+    expect(await collabUpgradeStatus(server, demo.roundtables[0]?.id ?? '')).toBe(101)
   })
 
   it('closes idempotently and refuses connections afterwards', async () => {

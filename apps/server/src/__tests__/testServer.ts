@@ -5,6 +5,7 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { Logger } from '@rapporteur/collab'
+import { upgradeStatus } from '../collab/__tests__/openRawSocket.js'
 import { loadConfig } from '../config/loadConfig.js'
 import { createServer } from '../createServer.js'
 import type { RunningServer } from '../createServer.js'
@@ -68,17 +69,6 @@ export function openReport(server: RunningServer, roundtableId: string): Promise
 }
 
 /** The HTTP status the server answers a WebSocket upgrade to `/collab/<name>` with (101 when accepted). */
-export function upgradeStatus(server: RunningServer, name: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/collab/${name}`)
-    socket.once('open', () => {
-      socket.close()
-      resolve(101)
-    })
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0)
-      socket.terminate()
-    })
-    socket.once('error', reject)
-  })
+export function collabUpgradeStatus(server: RunningServer, name: string): Promise<number> {
+  return upgradeStatus(`${server.url.replace('http', 'ws')}/collab/${name}`)
 }
