@@ -7,6 +7,8 @@ import { JsonLogger } from './logger/JsonLogger.js'
 
 // `node dist/main.js`: configuration from the environment, JSON-lines log on stdout,
 // SIGTERM/SIGINT close the server gracefully (a second signal exits at once).
+// On the first start without ADMIN_TOKEN, the organizer's sign-in link is printed once on stdout as a plain
+// line (never through the JSON log).
 
 let config: ServerConfig
 try {
@@ -48,7 +50,7 @@ process.on('SIGTERM', onSignal)
 process.on('SIGINT', onSignal)
 
 try {
-  server = await createServer({ ...config, logger })
+  server = await createServer({ ...config, logger, announce: (line) => void process.stdout.write(line) })
 } catch (error) {
   logger.error('could not start', { error })
   process.exit(1)

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { adoptNameFromUrl } from './presence/displayNameStore'
 import './styles.css'
+import './styles/access.css'
 
 adoptNameFromUrl()
 

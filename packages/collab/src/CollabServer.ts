@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
+import { resolveCollabLimits, type CollabLimits } from './CollabLimits.js'
 import type { CollabSocket } from './CollabSocket.js'
-import { Connection } from './Connection.js'
+import { Connection, type ConnectionOptions } from './Connection.js'
 import { DocumentRoom } from './DocumentRoom.js'
 import type { DocumentStore } from './DocumentStore.js'
 import { InvalidUpdateError } from './InvalidUpdateError.js'
@@ -16,6 +17,11 @@ export interface CollabServerOptions {
   flushDelayMs?: number
   /** Stored records of an open document that trigger merging them into one. Default: 200. */
   compactAfterRecords?: number
+  /**
+   * Bounds on what one client can make the server do; each one left out is `defaultCollabLimits`'.
+   * Throws a `RangeError` naming a limit that is not a positive integer.
+   */
+  limits?: Partial<CollabLimits>
 }
 
 /**
@@ -27,6 +33,7 @@ export class CollabServer {
   private readonly logger: Logger
   private readonly flushDelayMs: number
   private readonly compactAfterRecords: number
+  readonly limits: Readonly<CollabLimits>
   private readonly rooms = new Map<string, DocumentRoom>()
   /** Writes to documents that were not open, per document; a room loading the document waits for them. */
   private readonly directWrites = new Map<string, Promise<unknown>>()
@@ -37,6 +44,7 @@ export class CollabServer {
     this.logger = options.logger ?? silentLogger
     this.flushDelayMs = options.flushDelayMs ?? 20
     this.compactAfterRecords = Math.max(2, options.compactAfterRecords ?? 200)
+    this.limits = Object.freeze(resolveCollabLimits(options.limits))
   }
 
   /** How many documents are in memory (loading, open or storing before unloading). */
@@ -54,17 +62,48 @@ export class CollabServer {
   /**
    * Connects a socket to a document, loading the document if it is not open. Nothing is sent to the
    * socket before the document has loaded; messages received meanwhile are handled afterwards, in order.
+   * `context` is kept as `connection.context` (the glue puts the authenticated principal there).
+   * A server shutting down (4503) or a document at `maxConnectionsPerDocument` (4508) closes the socket at once.
    */
-  handleConnection(socket: CollabSocket, documentName: string, context?: unknown): Connection {
+  handleConnection(
+    socket: CollabSocket,
+    documentName: string,
+    context?: unknown,
+    options: ConnectionOptions = {},
+  ): Connection {
+    const init = {
+      socket,
+      documentName,
+      context,
+      logger: this.logger,
+      limits: this.limits,
+      readOnly: options.readOnly ?? false,
+    }
     if (this.destroying !== null) {
-      const connection = new Connection(socket, documentName, context, null, this.logger)
+      const connection = new Connection({ ...init, room: null })
       connection.close(CloseCode.ServerShuttingDown, 'Server is shutting down')
       return connection
     }
-    const room = this.rooms.get(documentName) ?? this.openRoom(documentName)
-    const connection = new Connection(socket, documentName, context, room, this.logger)
+    const existing = this.rooms.get(documentName)
+    if (existing !== undefined && existing.connectionCount >= this.limits.maxConnectionsPerDocument) {
+      const connection = new Connection({ ...init, room: null })
+      connection.closeForLimit('maxConnectionsPerDocument', CloseCode.TooManyConnections, 'Too many connections')
+      return connection
+    }
+    const room = existing ?? this.openRoom(documentName)
+    const connection = new Connection({ ...init, room })
     room.addConnection(connection)
     return connection
+  }
+
+  /**
+   * Closes every open connection, on every document (connections waiting for their document to load
+   * included), that `predicate` picks, with `code` and `reason`; returns how many were closed.
+   */
+  closeConnections(predicate: (connection: Connection) => boolean, code: number, reason: string): number {
+    let closed = 0
+    for (const room of [...this.rooms.values()]) closed += room.closeConnectionsWhere(predicate, code, reason)
+    return closed
   }
 
   /**
@@ -126,6 +165,7 @@ export class CollabServer {
       logger: this.logger,
       flushDelayMs: this.flushDelayMs,
       compactAfterRecords: this.compactAfterRecords,
+      limits: this.limits,
       beforeLoad: async () => {
         // A failed write was reported to its caller; it must not fail the load.
         await this.directWrites.get(documentName)?.catch(() => undefined)

@@ -2,17 +2,22 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import type { CollabLimits } from './CollabLimits.js'
 import type { Connection } from './Connection.js'
 import { DocumentPersistence } from './DocumentPersistence.js'
 import type { DocumentStore } from './DocumentStore.js'
 import type { Logger } from './Logger.js'
 import {
   encodeAwarenessMessage,
+  encodePermissionDeniedMessage,
   encodeSyncStep1Message,
   encodeSyncStep2Message,
   encodeUpdateMessage,
 } from './messages.js'
+import { PendingUpdates } from './PendingUpdates.js'
 import { CloseCode, messageAuth, messageAwareness, messageQueryAwareness, messageSync } from './protocol.js'
+import { validateAwarenessUpdate } from './validateAwarenessUpdate.js'
+import { validateUpdate } from './validateUpdate.js'
 
 export interface DocumentRoomOptions {
   name: string
@@ -20,6 +25,7 @@ export interface DocumentRoomOptions {
   logger: Logger
   flushDelayMs: number
   compactAfterRecords: number
+  limits: CollabLimits
   /** Resolves once writes that must be visible to the load (made while no room was open) are durable. */
   beforeLoad: () => Promise<void>
   /** Called once when the room is gone (unloaded or failed to load); the server forgets it then. */
@@ -56,6 +62,14 @@ export class DocumentRoom {
   private persistence: DocumentPersistence | null = null
   private unloading: Promise<void> | null = null
   private unloadRetry: ReturnType<typeof setTimeout> | null = null
+  /**
+   * The document's size in bytes, kept cheaply: the stored records' bytes at load plus every applied update's,
+   * measured exactly (the merged state) at each compaction. Never below the real encoded size by much, and
+   * usually above it (updates overlap and merge), so `maxDocumentBytes` errs on the safe side.
+   */
+  private documentBytes = 0
+  /** Pending parts of server updates and of the stored records; see `PendingUpdates`. */
+  private readonly pending = new PendingUpdates()
   /** Resolves with `true` once loaded, or `false` if loading failed. */
   readonly loaded: Promise<boolean>
 
@@ -96,6 +110,17 @@ export class DocumentRoom {
     for (const connection of [...this.connections]) connection.close(code, reason)
   }
 
+  /** Closes the open connections `predicate` picks, waiting ones included; returns how many. */
+  closeConnectionsWhere(predicate: (connection: Connection) => boolean, code: number, reason: string): number {
+    let closed = 0
+    for (const connection of [...this.connections]) {
+      if (!connection.isOpen || !predicate(connection)) continue
+      connection.close(code, reason)
+      closed++
+    }
+    return closed
+  }
+
   /** Handles one message of a started connection; a malformed one closes that connection. */
   receive(connection: Connection, data: Uint8Array): void {
     if (this.state !== 'ready') return
@@ -106,14 +131,17 @@ export class DocumentRoom {
         case messageSync:
           this.receiveSync(connection, decoder)
           break
-        case messageAwareness:
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), connection)
+        case messageAwareness: {
+          const update = decoding.readVarUint8Array(decoder)
+          validateAwarenessUpdate(update)
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
           break
+        }
         case messageQueryAwareness:
           connection.send(encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
           break
         case messageAuth:
-          // Clients have nothing to authenticate with yet; the message is ignored.
+          // Authentication happens before the core sees a socket; the message is ignored.
           break
         default:
           throw new Error(`Unknown message type ${messageType}`)
@@ -130,7 +158,7 @@ export class DocumentRoom {
   /** Applies an update written by the server; connected clients receive it like any other. */
   applyServerUpdate(update: Uint8Array): void {
     if (this.state !== 'ready') throw new Error(`Document "${this.name}" is not loaded`)
-    Y.applyUpdate(this.doc, update, serverOrigin)
+    this.pending.apply(this.doc, update, serverOrigin)
   }
 
   /** Resolves once every update applied so far is durable (after the load, if still loading). */
@@ -155,14 +183,24 @@ export class DocumentRoom {
       await this.options.beforeLoad()
       const records = await this.options.store.load(this.name)
       if (this.state !== 'loading') return false
-      for (const record of records) Y.applyUpdate(this.doc, record.update)
+      for (const record of records) {
+        Y.applyUpdate(this.doc, record.update)
+        this.documentBytes += record.update.byteLength
+      }
+      this.pending.adopt(this.doc)
+      if (!this.pending.isEmpty) {
+        this.options.logger.warn('Stored document holds updates with missing dependencies; keeping them aside', {
+          documentName: this.name,
+          pendingBytes: this.pending.byteLength,
+        })
+      }
       this.persistence = new DocumentPersistence({
         store: this.options.store,
         documentName: this.name,
         logger: this.options.logger,
         flushDelayMs: this.options.flushDelayMs,
         compactAfterRecords: this.options.compactAfterRecords,
-        encodeState: () => Y.encodeStateAsUpdate(this.doc),
+        encodeState: () => this.encodeState(),
         loadedRecordIds: records.map((record) => record.id),
       })
     } catch (error) {
@@ -184,6 +222,7 @@ export class DocumentRoom {
   private startConnection(connection: Connection): void {
     connection.start(() => {
       connection.send(encodeSyncStep1Message(this.doc))
+      if (connection.readOnly) connection.send(encodePermissionDeniedMessage('read-only'))
       const clientIds = [...this.awareness.getStates().keys()]
       if (clientIds.length > 0) connection.send(encodeAwarenessMessage(this.awareness, clientIds))
     })
@@ -197,14 +236,57 @@ export class DocumentRoom {
         break
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate:
-        Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), connection)
+        if (connection.readOnly) connection.dropWrite()
+        else this.applyClientUpdate(connection, decoding.readVarUint8Array(decoder))
         break
       default:
         throw new Error(`Unknown sync message type ${syncType}`)
     }
   }
 
+  /**
+   * Applies a connection's update unless it would pass `maxDocumentBytes` (4414) or is not a valid update
+   * (throws, so the connection is closed as malformed). Its pending parts stay the connection's own.
+   */
+  private applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    const growth = update.byteLength + connection.pending.byteLength
+    if (this.documentBytes + growth > this.options.limits.maxDocumentBytes) {
+      connection.closeForLimit('maxDocumentBytes', CloseCode.DocumentTooLarge, 'Document too large', {
+        documentBytes: this.documentBytes,
+        updateBytes: update.byteLength,
+      })
+      return
+    }
+    validateUpdate(update, this.doc, connection.pending.structsUpdate)
+    try {
+      connection.pending.apply(this.doc, update, connection)
+    } catch (error) {
+      // Validation should make this impossible; whatever was integrated before the error has been relayed and
+      // stored like any update, so clients and store still agree with the document.
+      this.options.logger.error('A validated update failed while being integrated; closing its connection', {
+        documentName: this.name,
+        error,
+      })
+      connection.close(CloseCode.MessageInvalid, 'Update could not be applied')
+      return
+    }
+    // Honest clients complete what they left waiting with their next messages; it never amounts to much.
+    if (connection.pending.byteLength > this.options.limits.maxMessageBytes) {
+      connection.closeForLimit('maxMessageBytes', CloseCode.MessageTooLarge, 'Too much waiting for missing structs', {
+        pendingBytes: connection.pending.byteLength,
+      })
+    }
+  }
+
+  /** The whole document as one update, for a compaction; re-measures the document's size. */
+  private encodeState(): Uint8Array {
+    const state = this.pending.while(this.doc, () => Y.encodeStateAsUpdate(this.doc))
+    this.documentBytes = state.byteLength
+    return state
+  }
+
   private readonly handleDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.documentBytes += update.byteLength
     const message = encodeUpdateMessage(update)
     for (const connection of this.connections) {
       if (connection !== origin && connection.isStarted) connection.send(message)

@@ -1,12 +1,14 @@
 export { CollabServer, type CollabServerOptions } from './CollabServer.js'
+export { defaultCollabLimits, type CollabLimits } from './CollabLimits.js'
 export type { CollabSocket } from './CollabSocket.js'
-export { Connection } from './Connection.js'
+export { Connection, type ConnectionOptions } from './Connection.js'
 export type { DocumentStore, StoredUpdate } from './DocumentStore.js'
 export { InvalidUpdateError } from './InvalidUpdateError.js'
 export { silentLogger, type Logger } from './Logger.js'
 export { MemoryDocumentStore } from './MemoryDocumentStore.js'
 export {
   encodeAwarenessMessage,
+  encodePermissionDeniedMessage,
   encodeSyncStep1Message,
   encodeSyncStep2Message,
   encodeUpdateMessage,

@@ -1,8 +1,9 @@
 import * as encoding from 'lib0/encoding'
+import * as authProtocol from 'y-protocols/auth'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type * as Y from 'yjs'
-import { messageAwareness, messageSync } from './protocol.js'
+import { messageAuth, messageAwareness, messageSync } from './protocol.js'
 
 /** Sync step 1: the server's state vector, asking the client for what the server lacks. */
 export function encodeSyncStep1Message(doc: Y.Doc): Uint8Array {
@@ -33,5 +34,16 @@ export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, c
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, messageAwareness)
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds))
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * A y-protocols auth message `permission-denied` with `reason` (`messageAuth`, then `messagePermissionDenied`,
+ * then the reason string). The stock client logs it and stays connected.
+ */
+export function encodePermissionDeniedMessage(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, messageAuth)
+  authProtocol.writePermissionDenied(encoder, reason)
   return encoding.toUint8Array(encoder)
 }

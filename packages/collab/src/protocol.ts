@@ -9,17 +9,59 @@ export const messageAuth = 2
 export const messageQueryAwareness = 3
 
 /**
- * WebSocket close codes the collaboration server sends (RFC 6455 keeps 4000–4999 for applications).
- * The stock y-websocket client stops reconnecting on 4400–4499 (a decision reconnecting cannot fix)
- * and retries on every other code, so "try again later" codes live in 4500–4599.
+ * WebSocket close codes the collaboration server and its glue send (RFC 6455 keeps 4000–4999 for
+ * applications). The stock y-websocket 3 client stops reconnecting on 4400–4499 (a decision reconnecting
+ * cannot fix) and retries on every other code, so "try again later" codes live in 4500–4599.
  */
 export const CloseCode = {
-  /** The client sent a message the server cannot read. Reconnecting would send it again. */
+  /**
+   * The client sent a message the server cannot read (random bytes, a truncated varint, an unknown message
+   * type, an update or awareness update that does not decode). Sent by the core. The stock client does not
+   * retry: reconnecting would send it again.
+   */
   MessageInvalid: 4400,
-  /** The document could not be loaded from storage. Nothing was stored; the client may retry later. */
+  /**
+   * The connection carries no token, or one the server does not know or that has expired. Sent by the glue
+   * right after the upgrade, before any document byte. The stock client does not retry.
+   */
+  Unauthorized: 4401,
+  /**
+   * The token is valid but not for this document (another roundtable or event). Sent by the glue right after
+   * the upgrade, before any document byte. The stock client does not retry.
+   */
+  Forbidden: 4403,
+  /**
+   * The invite behind the token was revoked: sent by the glue at the upgrade, and to open connections when
+   * their invite is revoked (`CollabServer.closeConnections`). The stock client does not retry.
+   */
+  AccessRevoked: 4410,
+  /**
+   * A received message was longer than `CollabLimits.maxMessageBytes` (or a client sent more than twice that
+   * before its document loaded). Sent by the core before decoding. The stock client does not retry.
+   */
+  MessageTooLarge: 4413,
+  /**
+   * An update would have made the document larger than `CollabLimits.maxDocumentBytes`; it was not applied.
+   * Sent by the core. The stock client does not retry.
+   */
+  DocumentTooLarge: 4414,
+  /**
+   * The connection sent more messages than `CollabLimits.messagesPerSecond` allows. Sent by the core. The stock
+   * client does not retry (a client this chatty is broken or hostile).
+   */
+  RateLimited: 4429,
+  /** The document could not be loaded from storage. Nothing was stored. Sent by the core; the stock client retries. */
   DocumentLoadFailed: 4500,
-  /** The server is stopping after storing every update it received; the client may retry later. */
+  /**
+   * The server is stopping after storing every update it received. Sent by the core and the glue; the stock
+   * client retries.
+   */
   ServerShuttingDown: 4503,
+  /**
+   * The document already has `CollabLimits.maxConnectionsPerDocument` connections. Sent by the core at once,
+   * before any document byte; the stock client retries (with its backoff), as room may free up.
+   */
+  TooManyConnections: 4508,
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]

@@ -1,4 +1,6 @@
-/** The slice of the HTTP API the browser tests use to set up reports. */
+import { E2E_ADMIN_TOKEN } from './startRapporteur.js'
+
+/** The slice of the HTTP API the browser tests use to set up reports and invites (as the organizer). */
 export interface EventRecord {
   readonly id: string
   readonly title: string
@@ -11,14 +13,21 @@ export interface RoundtableRecord {
   readonly templateId: string
 }
 
-async function requestJson<T>(url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-  })
-  if (!response.ok) throw new Error(`${response.status} from ${url}: ${await response.text()}`)
-  return (await response.json()) as T
+export type InviteRole = 'rapporteur' | 'viewer' | 'chair'
+
+export interface CreatedInviteRecord {
+  readonly id: string
+  readonly token: string
+  readonly url: string
+  readonly role: InviteRole
+}
+
+async function requestJson<T>(url: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<T> {
+  const headers: Record<string, string> = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` }
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  const response = await fetch(url, { method, headers, body: body === undefined ? null : JSON.stringify(body) })
+  if (!response.ok) throw new Error(`${response.status} from ${method} ${url}: ${await response.text()}`)
+  return (response.status === 204 ? undefined : await response.json()) as T
 }
 
 /** Creates an event with one roundtable and returns the roundtable (its id names the report). */
@@ -26,6 +35,15 @@ export async function createRoundtable(baseUrl: string, title: string): Promise<
   const closingAt = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString()
   const event = await requestJson<EventRecord>(`${baseUrl}/api/events`, { title: `E2E ${title}`, closingAt })
   return requestJson<RoundtableRecord>(`${baseUrl}/api/events/${event.id}/roundtables`, { title })
+}
+
+/** A rapporteur or viewer invite for one roundtable; its `url` signs the holder in. */
+export function createRoundtableInvite(
+  baseUrl: string,
+  roundtableId: string,
+  role: 'rapporteur' | 'viewer',
+): Promise<CreatedInviteRecord> {
+  return requestJson(`${baseUrl}/api/roundtables/${roundtableId}/invites`, { role, label: `e2e ${role}` })
 }
 
 /** The demo roundtable the server seeds on its first start. */

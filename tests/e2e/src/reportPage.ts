@@ -1,9 +1,21 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core'
+import { createRoundtableInvite } from './rapporteurApi.js'
+import { signIn } from './signIn.js'
 
-/** Opens the report as `name` (`?name=` skips the name prompt) and waits until it is connected and synced. */
-export async function openReport(context: BrowserContext, baseUrl: string, roundtableId: string, name: string): Promise<Page> {
-  const page = await context.newPage()
-  await page.goto(`${baseUrl}/report/${roundtableId}?name=${encodeURIComponent(name)}`)
+/**
+ * Signs `context` in through a new invite link for the roundtable (rapporteur by default) as `name`,
+ * lands on the report, and waits until it is connected and synced.
+ */
+export async function openReport(
+  context: BrowserContext,
+  baseUrl: string,
+  roundtableId: string,
+  name: string,
+  role: 'rapporteur' | 'viewer' = 'rapporteur',
+): Promise<Page> {
+  const invite = await createRoundtableInvite(baseUrl, roundtableId, role)
+  const page = await signIn(context, baseUrl, invite.token, name)
+  if (new URL(page.url()).pathname !== `/report/${roundtableId}`) throw new Error(`Signed in at ${page.url()}, not the report`)
   await page.locator('[data-connection="connected"]').waitFor({ timeout: 30_000 })
   return page
 }

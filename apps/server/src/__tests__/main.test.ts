@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer as createNetServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
@@ -49,6 +50,8 @@ async function logEntry(child: ChildProcess, message: string): Promise<Record<st
     child.stdout?.on('data', (chunk: string) => {
       buffered += chunk
       for (const line of buffered.split('\n').slice(0, -1)) {
+        // The organizer's sign-in link is a plain line, not a log entry.
+        if (!line.startsWith('{')) continue
         const entry = JSON.parse(line) as Record<string, unknown>
         if (entry.message === message) resolve(entry)
       }
@@ -74,7 +77,7 @@ describe('main (dist/main.js)', () => {
     running = undefined
   })
 
-  it('serves on the configured port, logs JSON lines, and exits 0 on SIGTERM', async () => {
+  it('serves on the configured port, prints the sign-in link once, logs JSON lines, and exits 0 on SIGTERM', async () => {
     const port = await freePort()
     const run = runMain({ PORT: String(port), DATA_DIR: temp.dir, WEB_DIST: path.join(temp.dir, 'web') })
     running = run.child
@@ -87,18 +90,34 @@ describe('main (dist/main.js)', () => {
     run.child.kill('SIGTERM')
     const exit = await run.exit
     expect(exit.code).toBe(0)
+    const token = readFileSync(path.join(temp.dir, 'admin-token'), 'utf8').trim()
     const lines = exit.stdout.trim().split('\n')
-    for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow()
-    expect(lines.map((line) => (JSON.parse(line) as { message: string }).message)).toContain('stopped')
+    const link = `Organizer sign-in link (shown once; keep it secret): http://127.0.0.1:${port}/invite#${token}`
+    expect(lines.filter((line) => !line.startsWith('{'))).toEqual([link])
+    const logLines = lines.filter((line) => line !== link)
+    for (const line of logLines) expect(() => JSON.parse(line) as unknown).not.toThrow()
+    expect(logLines.join('\n')).not.toContain(token)
+    expect(logLines.map((line) => (JSON.parse(line) as { message: string }).message)).toContain('stopped')
   }, 30_000)
 
-  it('exits 0 on SIGINT too', async () => {
+  it('exits 0 on SIGINT too, and does not print the sign-in link again', async () => {
     const port = await freePort()
     const run = runMain({ PORT: String(port), DATA_DIR: temp.dir, WEB_DIST: path.join(temp.dir, 'web') })
     running = run.child
     await logEntry(run.child, 'listening')
     run.child.kill('SIGINT')
-    expect((await run.exit).code).toBe(0)
+    const exit = await run.exit
+    expect(exit.code).toBe(0)
+    expect(exit.stdout).not.toContain('sign-in link')
+  }, 30_000)
+
+  it('exits 1 with a message naming ADMIN_TOKEN when it is too short, without repeating it', async () => {
+    const run = runMain({ ADMIN_TOKEN: 'short-secret', DATA_DIR: temp.dir })
+    running = run.child
+    const exit = await run.exit
+    expect(exit.code).toBe(1)
+    expect(exit.stderr).toContain('ADMIN_TOKEN must be 24 to 512 characters long, got 12')
+    expect(exit.stderr).not.toContain('short-secret')
   }, 30_000)
 
   it('exits 1 with a message naming PORT when PORT is invalid', async () => {

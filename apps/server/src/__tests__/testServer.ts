@@ -1,14 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
 import type { Logger } from '@rapporteur/collab'
 import { upgradeStatus } from '../collab/__tests__/openRawSocket.js'
 import { loadConfig } from '../config/loadConfig.js'
 import { createServer } from '../createServer.js'
-import type { RunningServer } from '../createServer.js'
+import type { CreateServerOptions, RunningServer } from '../createServer.js'
+import type * as Y from 'yjs'
+import { connectReport } from './connectReport.js'
+
+/** The organizer token test servers are started with (as `ADMIN_TOKEN` would give it). */
+export const TEST_ADMIN_TOKEN = 'rpo_test-organizer-token-0123456789'
 
 /** A logger that keeps entries, so tests can read what the server said. */
 export class RecordingLogger implements Logger {
@@ -32,40 +34,74 @@ export function createTempDir(prefix = 'rapporteur-server-'): { dir: string; rem
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
-/** A real server on a free port, with its data in `dataDir` and no built web app. */
-export function startServer(dataDir: string, logger: Logger = new RecordingLogger()): Promise<RunningServer> {
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, WEB_DIST: path.join(dataDir, 'no-web-build') })
-  return createServer({ ...config, logger })
+/**
+ * A real server on a free port, with its data in `dataDir`, no built web app, and `TEST_ADMIN_TOKEN` as the
+ * organizer token. `env` adds environment variables (read by `loadConfig`); `overrides` replace config fields.
+ */
+export function startServer(
+  dataDir: string,
+  logger: Logger = new RecordingLogger(),
+  { env = {}, overrides = {} }: { env?: NodeJS.ProcessEnv; overrides?: Partial<CreateServerOptions> } = {},
+): Promise<RunningServer> {
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    WEB_DIST: path.join(dataDir, 'no-web-build'),
+    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    ...env,
+  })
+  return createServer({ ...config, logger, ...overrides })
 }
 
-export async function getJson(url: string): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url)
-  return { status: response.status, body: await response.json() }
+export interface JsonResponse {
+  status: number
+  body: unknown
+  headers: Headers
 }
 
-export async function postJson(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
+/** Sends a JSON request with `Authorization: Bearer <token>` (none when `token` is null). */
+export async function requestJson(
+  method: string,
+  url: string,
+  { body, token = TEST_ADMIN_TOKEN }: { body?: unknown; token?: string | null } = {},
+): Promise<JsonResponse> {
+  const headers: Record<string, string> = {}
+  if (token !== null) headers.authorization = `Bearer ${token}`
+  if (body !== undefined) headers['content-type'] = 'application/json'
   const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   })
-  return { status: response.status, body: await response.json() }
+  const text = await response.text()
+  return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown), headers: response.headers }
 }
 
-/** Opens a report with the stock y-websocket client and resolves once it has synced with the server. */
-export function openReport(server: RunningServer, roundtableId: string): Promise<{ doc: Y.Doc; close: () => void }> {
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${server.url.replace('http', 'ws')}/collab`, roundtableId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
-  const close = (): void => {
-    provider.destroy()
-    doc.destroy()
-  }
-  return new Promise((resolve) => {
-    provider.once('sync', () => resolve({ doc, close }))
-  })
+/** `GET` as the organizer (or with `token`); resolves with status and parsed body. */
+export async function getJson(url: string, token: string | null = TEST_ADMIN_TOKEN): Promise<{ status: number; body: unknown }> {
+  const { status, body } = await requestJson('GET', url, { token })
+  return { status, body }
+}
+
+/** `POST` as the organizer (or with `token`); resolves with status and parsed body. */
+export async function postJson(
+  url: string,
+  body: unknown,
+  token: string | null = TEST_ADMIN_TOKEN,
+): Promise<{ status: number; body: unknown }> {
+  const response = await requestJson('POST', url, { body, token })
+  return { status: response.status, body: response.body }
+}
+
+/** Opens a report with the stock y-websocket client (as the organizer by default) and resolves once synced. */
+export async function openReport(
+  server: RunningServer,
+  roundtableId: string,
+  token: string = TEST_ADMIN_TOKEN,
+): Promise<{ doc: Y.Doc; close: () => void }> {
+  const client = connectReport(server.url, roundtableId, token)
+  await client.synced()
+  return { doc: client.doc, close: () => client.destroy() }
 }
 
 /** The HTTP status the server answers a WebSocket upgrade to `/collab/<name>` with (101 when accepted). */

@@ -16,10 +16,19 @@ export function handleApiError(logger: Logger): ErrorRequestHandler {
       return
     }
     const apiError = toApiError(error)
-    if (apiError.status >= 500) {
-      logger.error('API request failed', { method: request.method, path: request.baseUrl + request.path, error })
+    const path = request.baseUrl + request.path
+    if (apiError.status >= 500) logger.error('API request failed', { method: request.method, path, error })
+    if (apiError.status === 401 || apiError.status === 403) {
+      logger.info('API request refused', {
+        method: request.method,
+        path,
+        status: apiError.status,
+        reason: apiError.reason ?? apiError.message,
+      })
     }
-    response.status(apiError.status).json({ error: { code: apiError.code, message: apiError.message } })
+    if (apiError.status === 401) response.setHeader('WWW-Authenticate', 'Bearer')
+    const reason = apiError.reason === undefined ? {} : { reason: apiError.reason }
+    response.status(apiError.status).json({ error: { code: apiError.code, message: apiError.message, ...reason } })
   }
 }
 

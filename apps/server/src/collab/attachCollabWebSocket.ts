@@ -1,14 +1,38 @@
-import http from 'node:http'
+import type http from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer, type RawData } from 'ws'
 import { CloseCode, silentLogger, type CollabServer, type Logger } from '@rapporteur/collab'
+import { AttemptRateLimiter } from '../http/AttemptRateLimiter.js'
+import { isOriginAllowed } from '../http/isOriginAllowed.js'
+import { rateLimitKey } from '../http/rateLimitKey.js'
+import type { ConnectionDecision } from './ConnectionDecision.js'
+import { closeWebSocket } from './closeWebSocket.js'
 import { readDocumentName } from './readDocumentName.js'
+import { refuseUpgrade } from './refuseUpgrade.js'
+import { toUint8Array } from './toUint8Array.js'
 
 export interface CollabWebSocketOptions {
   /** URL path under which documents are served, as `<path>/<documentName>`. Default: `'/collab'`. */
   path?: string
   /** Upgrades to a document this says does not exist are refused with HTTP 404. Default: every name exists. */
   documentExists?: (documentName: string) => boolean | Promise<boolean>
+  /**
+   * Decides who may connect to an existing document, and whether read-only. A refusal is sent as a close
+   * code right after the upgrade. Default: everyone, with write access, the upgrade request as context.
+   */
+  authorize?: (request: http.IncomingMessage, documentName: string) => ConnectionDecision | Promise<ConnectionDecision>
+  /**
+   * Browser origins allowed besides the server's own (the request's `Host`); others are refused with HTTP 403.
+   * Upgrades without an `Origin` header (non-browser clients) are allowed. Default: every origin.
+   */
+  allowedOrigins?: readonly string[]
+  /** Upgrade attempts per minute from one remote address (IPv6: one /64); past it, HTTP 429. Default: no limit. */
+  maxConnectionAttemptsPerMinute?: number
+  /**
+   * The core's message limit. Frames more than 64 KiB over it are cut by `ws` itself (close code 1009) before
+   * being buffered whole; those in between reach the core, which closes with its own code. Default: `ws`'s 100 MiB.
+   */
+  maxMessageBytes?: number
   /** Default: `silentLogger`. */
   logger?: Logger
   /** Milliseconds between pings; a socket that has not answered the previous one is terminated. Default: 15000. */
@@ -20,12 +44,14 @@ export interface CollabWebSocket {
   close(): Promise<void>
 }
 
-/** How long a closing socket may take to answer the close handshake before it is cut. */
-const closeHandshakeMs = 1000
+/** Bytes a frame may exceed `maxMessageBytes` by and still reach the core (which answers with its close code). */
+const maxPayloadSlackBytes = 64 * 1024
 
 /**
- * Serves the collaboration server over WebSockets on an existing HTTP server: upgrades to
- * `<path>/<documentName>` become connections of `collab`; any other upgrade is answered 404.
+ * Serves the collaboration server over WebSockets on an existing HTTP server. An upgrade to
+ * `<path>/<documentName>` is checked in this order: path (404), `Origin` (403), attempts from its address (429),
+ * document exists (404), `authorize` (close code after the upgrade); then it becomes a connection of `collab`.
+ * Every refusal is logged once, with its reason, never with the request URL (which holds the token).
  */
 export function attachCollabWebSocket(
   httpServer: http.Server,
@@ -34,10 +60,20 @@ export function attachCollabWebSocket(
 ): CollabWebSocket {
   const basePath = (options.path ?? '/collab').replace(/\/+$/, '')
   const documentExists = options.documentExists ?? (() => true)
+  const authorize = options.authorize ?? ((request): ConnectionDecision => ({ allow: true, context: request }))
   const logger = options.logger ?? silentLogger
-  const webSocketServer = new WebSocketServer({ noServer: true })
+  const attempts =
+    options.maxConnectionAttemptsPerMinute === undefined
+      ? null
+      : new AttemptRateLimiter({ perMinute: options.maxConnectionAttemptsPerMinute })
+  const webSocketServer = new WebSocketServer({
+    noServer: true,
+    ...(options.maxMessageBytes === undefined ? {} : { maxPayload: options.maxMessageBytes + maxPayloadSlackBytes }),
+  })
   /** Open sockets and the document each serves. */
   const sockets = new Map<WebSocket, string>()
+  /** Sockets refused after the upgrade, until their close handshake ends. */
+  const refusedSockets = new Set<Promise<void>>()
   const answeredPing = new WeakSet<WebSocket>()
   let closing = false
 
@@ -54,7 +90,7 @@ export function attachCollabWebSocket(
   }, options.pingIntervalMs ?? 15_000)
   keepAlive.unref()
 
-  const accept = (socket: WebSocket, documentName: string, request: http.IncomingMessage): void => {
+  const accept = (socket: WebSocket, documentName: string, context: unknown, readOnly: boolean): void => {
     socket.binaryType = 'arraybuffer'
     sockets.set(socket, documentName)
     answeredPing.add(socket)
@@ -66,7 +102,8 @@ export function attachCollabWebSocket(
         close: (code, reason) => socket.close(code, reason),
       },
       documentName,
-      request,
+      context,
+      { readOnly },
     )
     socket.on('message', (data: RawData, isBinary: boolean) => {
       answeredPing.add(socket)
@@ -81,25 +118,55 @@ export function attachCollabWebSocket(
     })
   }
 
+  const refuseAfterUpgrade = (socket: WebSocket, documentName: string, code: number, reason: string): void => {
+    socket.on('error', (error) => logger.debug('Error on a refused collaboration socket', { documentName, error }))
+    const closed = closeWebSocket(socket, code, reason)
+    refusedSockets.add(closed)
+    void closed.then(() => refusedSockets.delete(closed))
+  }
+
   const upgrade = async (request: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     const onSocketError = (error: Error): void => logger.debug('Socket error during upgrade', { error })
     socket.on('error', onSocketError)
+    const refuse = (status: number, reason: string, fields: Record<string, unknown> = {}): void => {
+      const level = status === 403 || status === 429 ? 'warn' : 'info'
+      logger[level]('Collaboration upgrade refused', { status, reason, ...fields })
+      refuseUpgrade(socket, status)
+    }
     const documentName = readDocumentName(request.url, basePath)
-    if (documentName === null) return refuseUpgrade(socket, 404)
-    if (closing) return refuseUpgrade(socket, 503)
-    let exists: boolean
+    if (documentName === null) return refuse(404, 'not a collaboration path')
+    if (closing) return refuse(503, 'server is shutting down', { documentName })
+    const origin = request.headers.origin
+    if (options.allowedOrigins !== undefined && !isOriginAllowed(origin, request.headers.host, options.allowedOrigins)) {
+      return refuse(403, 'origin not allowed', { documentName, origin })
+    }
+    const address = rateLimitKey(request.socket.remoteAddress)
+    if (attempts !== null && !attempts.tryAttempt(address)) {
+      return refuse(429, 'too many connection attempts', { documentName, address })
+    }
+    let decision: ConnectionDecision
     try {
-      exists = await documentExists(documentName)
+      if (!(await documentExists(documentName))) return refuse(404, 'unknown document', { documentName })
+      decision = await authorize(request, documentName)
     } catch (error) {
-      logger.error('Could not check whether a document exists', { documentName, error })
+      logger.error('Could not check a collaboration upgrade', { documentName, error })
       return refuseUpgrade(socket, 500)
     }
-    if (!exists) return refuseUpgrade(socket, 404)
-    if (closing) return refuseUpgrade(socket, 503)
+    if (closing) return refuse(503, 'server is shutting down', { documentName })
     if (socket.destroyed) return
     webSocketServer.handleUpgrade(request, socket, head, (webSocket) => {
       socket.off('error', onSocketError)
-      accept(webSocket, documentName, request)
+      if (decision.allow) {
+        accept(webSocket, documentName, decision.context, decision.readOnly === true)
+        return
+      }
+      logger.info('Collaboration connection refused', {
+        documentName,
+        code: decision.code,
+        reason: decision.reason,
+        ...decision.logFields,
+      })
+      refuseAfterUpgrade(webSocket, documentName, decision.code, decision.reason)
     })
   }
   const onUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -112,31 +179,10 @@ export function attachCollabWebSocket(
       closing = true
       httpServer.off('upgrade', onUpgrade)
       clearInterval(keepAlive)
-      await Promise.all([...sockets.keys()].map(closeSocket))
+      const open = [...sockets.keys()]
+      await Promise.all(open.map((socket) => closeWebSocket(socket, CloseCode.ServerShuttingDown, 'Server is shutting down')))
+      await Promise.all(refusedSockets)
       await new Promise<void>((resolve) => webSocketServer.close(() => resolve()))
     },
   }
-}
-
-function toUint8Array(data: RawData): Uint8Array {
-  if (data instanceof ArrayBuffer) return new Uint8Array(data)
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-}
-
-function refuseUpgrade(socket: Duplex, status: number): void {
-  socket.once('finish', () => socket.destroy())
-  socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
-}
-
-function closeSocket(socket: WebSocket): Promise<void> {
-  if (socket.readyState === WebSocket.CLOSED) return Promise.resolve()
-  return new Promise((resolve) => {
-    const cut = setTimeout(() => socket.terminate(), closeHandshakeMs)
-    socket.once('close', () => {
-      clearTimeout(cut)
-      resolve()
-    })
-    socket.close(CloseCode.ServerShuttingDown, 'Server is shutting down')
-  })
 }

@@ -3,32 +3,51 @@ import { ConfigError } from './ConfigError.js'
 import { LOG_LEVELS, isLogLevel } from './LogLevel.js'
 import type { ServerConfig } from './ServerConfig.js'
 import { defaultWebDist } from './defaultWebDist.js'
+import { readAdminToken } from './readAdminToken.js'
+import { readAllowedOrigins } from './readAllowedOrigins.js'
+import { readEnvValue } from './readEnvValue.js'
+import { readIntegerVariable } from './readIntegerVariable.js'
+import { readPublicUrl } from './readPublicUrl.js'
+import { serverLimits } from './serverLimits.js'
 
 const MAX_PORT = 65535
+const KIB = 1024
+const GIB = 1024 * 1024 * 1024
+const MAX_COUNT = 1_000_000
 
 /**
  * Reads the server configuration from environment variables (`PORT`, `HOST`, `DATA_DIR`, `LOG_LEVEL`,
- * `WEB_DIST`). A variable that is unset or blank takes its default. Throws `ConfigError` naming the
- * variable when a value is invalid.
+ * `WEB_DIST`, `ADMIN_TOKEN`, `PUBLIC_URL`, `ALLOWED_ORIGINS` and the limits `MAX_MESSAGE_BYTES`,
+ * `MAX_DOCUMENT_BYTES`, `MAX_MESSAGES_PER_SECOND`, `MAX_CONNECTIONS_PER_DOCUMENT`,
+ * `MAX_CONNECTION_ATTEMPTS_PER_MINUTE`). A variable that is unset or blank takes its default. Throws
+ * `ConfigError` naming the variable when a value is invalid.
  */
 export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
-  const webDist = readValue(env, 'WEB_DIST')
+  const webDist = readEnvValue(env, 'WEB_DIST')
+  const adminToken = readAdminToken(env)
+  const publicUrl = readPublicUrl(env)
+  const limits = serverLimits({
+    maxMessageBytes: readIntegerVariable(env, 'MAX_MESSAGE_BYTES', KIB, GIB),
+    maxDocumentBytes: readIntegerVariable(env, 'MAX_DOCUMENT_BYTES', KIB, GIB),
+    maxMessagesPerSecond: readIntegerVariable(env, 'MAX_MESSAGES_PER_SECOND', 1, MAX_COUNT),
+    maxConnectionsPerDocument: readIntegerVariable(env, 'MAX_CONNECTIONS_PER_DOCUMENT', 1, MAX_COUNT),
+    maxConnectionAttemptsPerMinute: readIntegerVariable(env, 'MAX_CONNECTION_ATTEMPTS_PER_MINUTE', 1, MAX_COUNT),
+  })
   return {
     port: readPort(env),
-    host: readValue(env, 'HOST') ?? '127.0.0.1',
-    dataDir: path.resolve(readValue(env, 'DATA_DIR') ?? './data'),
+    host: readEnvValue(env, 'HOST') ?? '127.0.0.1',
+    dataDir: path.resolve(readEnvValue(env, 'DATA_DIR') ?? './data'),
     logLevel: readLogLevel(env),
     webDist: webDist === undefined ? defaultWebDist() : path.resolve(webDist),
+    ...(adminToken === undefined ? {} : { adminToken }),
+    ...(publicUrl === undefined ? {} : { publicUrl }),
+    allowedOrigins: readAllowedOrigins(env),
+    ...limits,
   }
 }
 
-function readValue(env: NodeJS.ProcessEnv, variable: string): string | undefined {
-  const value = env[variable]?.trim()
-  return value === undefined || value === '' ? undefined : value
-}
-
 function readPort(env: NodeJS.ProcessEnv): number {
-  const value = readValue(env, 'PORT')
+  const value = readEnvValue(env, 'PORT')
   if (value === undefined) return 3000
   const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN
   if (!(port <= MAX_PORT)) {
@@ -38,7 +57,7 @@ function readPort(env: NodeJS.ProcessEnv): number {
 }
 
 function readLogLevel(env: NodeJS.ProcessEnv): ServerConfig['logLevel'] {
-  const value = readValue(env, 'LOG_LEVEL')
+  const value = readEnvValue(env, 'LOG_LEVEL')
   if (value === undefined) return 'info'
   const level = value.toLowerCase()
   if (!isLogLevel(level)) {

@@ -13,4 +13,14 @@ export class ApiError extends Error {
   get isNotFound(): boolean {
     return this.status === 404
   }
+
+  /** No token, or one the server no longer accepts (unknown, expired, revoked): sign in again. */
+  get isUnauthorized(): boolean {
+    return this.status === 401
+  }
+
+  /** A valid token whose role or scope does not cover this. */
+  get isForbidden(): boolean {
+    return this.status === 403
+  }
 }

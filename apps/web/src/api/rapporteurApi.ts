@@ -1,10 +1,26 @@
+import type { Session } from '../session/Session'
 import { requestJson } from './requestJson'
-import type { ConferenceEvent, ConferenceEventWithRoundtables, Roundtable } from './types'
+import type {
+  ConferenceEvent,
+  ConferenceEventWithRoundtables,
+  CreatedInvite,
+  CreateInviteInput,
+  Invite,
+  InviteScope,
+  Roundtable,
+} from './types'
 
 const segment = encodeURIComponent
 
-/** Typed calls to the Rapporteur HTTP API (see the server contract). */
+const invitesPath = (scope: InviteScope): string =>
+  `/api/${scope.kind === 'event' ? 'events' : 'roundtables'}/${segment(scope.id)}/invites`
+
+/** Typed calls to the Rapporteur HTTP API; each sends the stored token as `Authorization: Bearer`. */
 export const rapporteurApi = {
+  /** Who `token` (default: the stored one) signs in as; 401 when it is unknown, expired or revoked. */
+  getSession(signal?: AbortSignal, token?: string): Promise<Session> {
+    return requestJson('/api/session', { signal, token })
+  },
   async listEvents(signal?: AbortSignal): Promise<readonly ConferenceEvent[]> {
     const body = await requestJson<{ events: ConferenceEvent[] }>('/api/events', { signal })
     return body.events
@@ -20,5 +36,15 @@ export const rapporteurApi = {
   },
   getRoundtable(roundtableId: string, signal?: AbortSignal): Promise<Roundtable> {
     return requestJson(`/api/roundtables/${segment(roundtableId)}`, { signal })
+  },
+  async listInvites(scope: InviteScope, signal?: AbortSignal): Promise<readonly Invite[]> {
+    const body = await requestJson<{ invites: Invite[] }>(invitesPath(scope), { signal })
+    return body.invites
+  },
+  createInvite(scope: InviteScope, input: CreateInviteInput): Promise<CreatedInvite> {
+    return requestJson(invitesPath(scope), { method: 'POST', body: input })
+  },
+  revokeInvite(inviteId: string): Promise<void> {
+    return requestJson(`/api/invites/${segment(inviteId)}`, { method: 'DELETE' })
   },
 } as const

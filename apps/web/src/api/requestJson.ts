@@ -1,7 +1,16 @@
+import { readAuthToken } from '../session/authTokenStore'
 import { ApiError } from './ApiError'
 
 interface ErrorBody {
   readonly error?: { readonly code?: unknown; readonly message?: unknown }
+}
+
+export interface RequestOptions {
+  readonly method?: 'GET' | 'POST' | 'DELETE'
+  readonly body?: unknown
+  readonly signal?: AbortSignal
+  /** Sent instead of the stored token (the invite page checks a token before storing it). */
+  readonly token?: string
 }
 
 async function readErrorBody(response: Response): Promise<ApiError> {
@@ -17,23 +26,32 @@ async function readErrorBody(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message)
 }
 
-/** Sends a JSON request to the Rapporteur API and returns the parsed body, or throws an `ApiError`. */
-export async function requestJson<T>(
-  path: string,
-  init: { readonly method?: 'GET' | 'POST'; readonly body?: unknown; readonly signal?: AbortSignal } = {},
-): Promise<T> {
+function requestHeaders(options: RequestOptions): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  const token = options.token ?? readAuthToken()
+  if (token) headers['authorization'] = `Bearer ${token}`
+  return headers
+}
+
+/**
+ * Sends a JSON request to the Rapporteur API with the signed-in token and returns the parsed body
+ * (undefined for 204), or throws an `ApiError`.
+ */
+export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
   let response: Response
   try {
     response = await fetch(path, {
-      method: init.method ?? 'GET',
-      headers: init.body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
-      body: init.body === undefined ? null : JSON.stringify(init.body),
-      signal: init.signal ?? null,
+      method: options.method ?? 'GET',
+      headers: requestHeaders(options),
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
     })
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error
     throw new ApiError(0, 'network_error', 'The server could not be reached.')
   }
   if (!response.ok) throw await readErrorBody(response)
+  if (response.status === 204) return undefined as T
   return (await response.json()) as T
 }

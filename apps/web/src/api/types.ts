@@ -19,3 +19,35 @@ export interface Roundtable {
 export interface ConferenceEventWithRoundtables extends ConferenceEvent {
   readonly roundtables: readonly Roundtable[]
 }
+
+/** Who an invite signs in: a rapporteur or viewer of one roundtable, or the chair of one event. */
+export type InviteRole = 'rapporteur' | 'viewer' | 'chair'
+
+/** An invite link as listed to the organizer: never its token (the server keeps only a hash). */
+export interface Invite {
+  readonly id: string
+  readonly role: InviteRole
+  readonly eventId: string
+  /** Null for a chair invite, which covers the whole event. */
+  readonly roundtableId: string | null
+  readonly label?: string | null
+  readonly expiresAt: string
+  readonly createdAt: string
+  readonly revokedAt?: string | null
+}
+
+/** The answer to creating an invite: the only time its token and sign-in URL are shown. */
+export interface CreatedInvite extends Invite {
+  readonly token: string
+  readonly url: string
+}
+
+export interface CreateInviteInput {
+  readonly role: InviteRole
+  readonly label?: string
+  /** ISO date-time; the server defaults to a week after the event's closing session. */
+  readonly expiresAt?: string
+}
+
+/** Invites are created for one roundtable (rapporteur, viewer) or for the event (chair). */
+export type InviteScope = { readonly kind: 'roundtable' | 'event'; readonly id: string }

@@ -1,14 +1,20 @@
-import { getTemplate } from '@rapporteur/template'
 import { rapporteurApi } from '../api/rapporteurApi'
 import { useApiResource } from '../api/useApiResource'
+import { InvitesPanel } from '../invites/InvitesPanel'
 import { Link } from '../router/Link'
 import { paths } from '../router/paths'
+import { useSession } from '../session/SessionContext'
 import { ErrorNotice } from '../ui/ErrorNotice'
 import { formatDateTime } from '../ui/formatDateTime'
 import { CreateRoundtableForm } from './CreateRoundtableForm'
+import { RoundtableItem } from './RoundtableItem'
 
-/** `/events/:eventId`: the event's roundtables, each linking to its live report. */
+/**
+ * `/events/:eventId`: the event's roundtables, each linking to its live report. The organizer also
+ * creates roundtables and invite links here; the chair only reads.
+ */
 export function EventPage({ eventId }: { readonly eventId: string }) {
+  const organizer = useSession().role === 'organizer'
   const { resource, reload } = useApiResource(`event:${eventId}`, (signal) => rapporteurApi.getEvent(eventId, signal))
 
   if (resource.status === 'loading') return <p className="page muted">Loading event…</p>
@@ -35,20 +41,26 @@ export function EventPage({ eventId }: { readonly eventId: string }) {
       <p className="muted">Closing session {formatDateTime(event.closingAt)}</p>
       <h2>Roundtables</h2>
       {event.roundtables.length === 0 ? (
-        <p className="empty">No roundtables yet. Create one below; its report opens empty, ready for notes.</p>
+        <p className="empty">
+          {organizer ? 'No roundtables yet. Create one below; its report opens empty, ready for notes.' : 'No roundtables yet.'}
+        </p>
       ) : (
         <ul className="item-list" data-list="roundtables">
           {event.roundtables.map((roundtable) => (
-            <li key={roundtable.id} className="item-list__item">
-              <Link to={paths.report(roundtable.id)} className="item-list__title">
-                {roundtable.title}
-              </Link>
-              <span className="muted">{getTemplate(roundtable.templateId)?.name ?? roundtable.templateId}</span>
-            </li>
+            <RoundtableItem key={roundtable.id} roundtable={roundtable} manageInvites={organizer} />
           ))}
         </ul>
       )}
-      <CreateRoundtableForm eventId={event.id} onCreated={reload} />
+      {organizer && (
+        <>
+          <CreateRoundtableForm eventId={event.id} onCreated={reload} />
+          <section className="card" aria-labelledby="chair-invites-title" data-chair-invites="">
+            <h2 id="chair-invites-title">Chair</h2>
+            <p className="muted">The chair reads every report of this event live, and changes none.</p>
+            <InvitesPanel scope={{ kind: 'event', id: event.id }} roles={['chair']} />
+          </section>
+        </>
+      )}
     </div>
   )
 }

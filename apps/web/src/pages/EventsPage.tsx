@@ -7,14 +7,18 @@ import { ErrorNotice } from '../ui/ErrorNotice'
 import { formatDateTime } from '../ui/formatDateTime'
 import { CreateEventForm } from './CreateEventForm'
 
-/** `/`: every event and a form to start a new one. */
-export function EventsPage() {
+/** Every event the session may see; organizers also get a form to start a new one. */
+export function EventsPage({ canCreate }: { readonly canCreate: boolean }) {
   const { resource, reload } = useApiResource('events', (signal) => rapporteurApi.listEvents(signal))
 
   return (
     <div className="page">
       <h1>Events</h1>
-      <p className="muted">Pick an event to see its roundtables and write their reports together.</p>
+      <p className="muted">
+        {canCreate
+          ? 'Pick an event to set up its roundtables and invite their rapporteurs.'
+          : 'Pick an event to read its roundtables’ reports as they are written.'}
+      </p>
       {resource.status === 'loading' && <p className="muted">Loading events…</p>}
       {resource.status === 'error' && (
         <ErrorNotice error={resource.error} title="The events could not be loaded.">
@@ -25,7 +29,7 @@ export function EventsPage() {
       )}
       {resource.status === 'ready' &&
         (resource.data.length === 0 ? (
-          <p className="empty">No events yet. Create the first one below.</p>
+          <p className="empty">{canCreate ? 'No events yet. Create the first one below.' : 'No events yet.'}</p>
         ) : (
           <ul className="item-list" data-list="events">
             {resource.data.map((event) => (
@@ -38,7 +42,7 @@ export function EventsPage() {
             ))}
           </ul>
         ))}
-      <CreateEventForm onCreated={(event) => navigate(paths.event(event.id))} />
+      {canCreate && <CreateEventForm onCreated={(event) => navigate(paths.event(event.id))} />}
     </div>
   )
 }

@@ -6,14 +6,21 @@ import { useLocalUser } from '../presence/useLocalUser'
 import { ReportView } from '../report/ReportView'
 import { Link } from '../router/Link'
 import { paths } from '../router/paths'
+import { canEditReports } from '../session/Session'
+import { useSession } from '../session/SessionContext'
+import { useAuthToken } from '../session/useAuthToken'
 import { ErrorNotice } from '../ui/ErrorNotice'
 
 /** `/report/:roundtableId`: checks the roundtable exists and who is writing, then opens the live report. */
 export function ReportPage({ roundtableId }: { readonly roundtableId: string }) {
   const user = useLocalUser()
+  const session = useSession()
+  const token = useAuthToken()
   const { resource } = useApiResource(`roundtable:${roundtableId}`, (signal) =>
     rapporteurApi.getRoundtable(roundtableId, signal),
   )
+  // Rapporteurs and viewers see one report only: the event pages would answer 403.
+  const seesEvent = session.role === 'organizer' || session.role === 'chair'
 
   if (resource.status === 'loading') return <p className="page muted">Loading report…</p>
   if (resource.status === 'error') {
@@ -23,7 +30,7 @@ export function ReportPage({ roundtableId }: { readonly roundtableId: string }) 
           error={resource.error}
           title={resource.error.isNotFound ? 'This report does not exist.' : 'The report could not be loaded.'}
         >
-          <Link to={paths.events()}>Back to all events</Link>
+          {seesEvent && <Link to={paths.events()}>Back to all events</Link>}
         </ErrorNotice>
       </div>
     )
@@ -33,11 +40,13 @@ export function ReportPage({ roundtableId }: { readonly roundtableId: string }) 
   const template = getTemplate(roundtable.templateId)
   return (
     <div className="page page--wide">
-      <nav className="breadcrumbs" aria-label="Breadcrumbs">
-        <Link to={paths.events()}>Events</Link>
-        <span aria-hidden="true"> / </span>
-        <Link to={paths.event(roundtable.eventId)}>Roundtables</Link>
-      </nav>
+      {seesEvent && (
+        <nav className="breadcrumbs" aria-label="Breadcrumbs">
+          <Link to={paths.events()}>Events</Link>
+          <span aria-hidden="true"> / </span>
+          <Link to={paths.event(roundtable.eventId)}>Roundtables</Link>
+        </nav>
+      )}
       <h1 className="report-title">{roundtable.title}</h1>
       {template === undefined ? (
         <div className="notice notice--error" role="alert">
@@ -47,7 +56,14 @@ export function ReportPage({ roundtableId }: { readonly roundtableId: string }) 
       ) : user === null ? (
         <NamePrompt heading="What name should co-authors see?" submitLabel="Join the report" />
       ) : (
-        <ReportView roundtableId={roundtable.id} template={template} user={user} />
+        <ReportView
+          roundtableId={roundtable.id}
+          template={template}
+          user={user}
+          role={session.role}
+          canEdit={canEditReports(session.role)}
+          token={token}
+        />
       )}
     </div>
   )

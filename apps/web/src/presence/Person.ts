@@ -4,5 +4,7 @@ export interface Person {
   readonly name: string
   readonly color: string
   readonly section: string | null
+  /** The role the client says it signed in with (display only: awareness is not authenticated). */
+  readonly role: string | null
   readonly isLocal: boolean
 }

@@ -3,6 +3,8 @@ import type { Awareness } from 'y-protocols/awareness'
 import { NamePrompt } from './NamePrompt'
 import { usePeople } from './usePeople'
 
+const isReader = (role: string | null): boolean => role === 'chair' || role === 'viewer'
+
 /** "Who is here": each person's colour, name and the section they are working in. */
 export function PresenceList({
   awareness,
@@ -23,11 +25,17 @@ export function PresenceList({
       </h2>
       <ul className="presence__list">
         {people.map((person) => (
-          <li key={person.clientId} className="presence__person" data-presence-name={person.name}>
+          <li
+            key={person.clientId}
+            className="presence__person"
+            data-presence-name={person.name}
+            data-presence-role={person.role ?? undefined}
+          >
             <span className="presence__swatch" style={{ backgroundColor: person.color }} aria-hidden="true" />
             <span className="presence__name">
               {person.name}
               {person.isLocal && <span className="muted"> (you)</span>}
+              {isReader(person.role) && <span className="presence__role">{person.role === 'chair' ? 'Chair' : 'Viewer'}</span>}
             </span>
             <span className="presence__where">
               {person.section === null ? 'Reading' : (sectionTitles.get(person.section) ?? 'Reading')}

@@ -10,11 +10,13 @@ export function readPeople(awareness: Awareness): readonly Person[] {
     const user = isRecord(state) ? state['user'] : undefined
     if (!isRecord(user) || typeof user['name'] !== 'string') return
     const section = state['section']
+    const role = state['role']
     people.push({
       clientId,
       name: user['name'],
       color: typeof user['color'] === 'string' ? user['color'] : '#868e96',
       section: typeof section === 'string' ? section : null,
+      role: typeof role === 'string' ? role : null,
       isLocal: clientId === awareness.clientID,
     })
   })

@@ -4,7 +4,15 @@ import { SharedTextField } from './SharedTextField'
 import { useMetaValues } from './useMetaValues'
 
 /** The report header (title, session, rapporteurs…): plain inputs bound to the shared `meta` map. */
-export function MetaFields({ doc, fields }: { readonly doc: Y.Doc; readonly fields: readonly MetaFieldDefinition[] }) {
+export function MetaFields({
+  doc,
+  fields,
+  readOnly,
+}: {
+  readonly doc: Y.Doc
+  readonly fields: readonly MetaFieldDefinition[]
+  readonly readOnly: boolean
+}) {
   const values = useMetaValues(doc)
   return (
     <div className="meta-fields" data-meta-fields="">
@@ -15,8 +23,9 @@ export function MetaFields({ doc, fields }: { readonly doc: Y.Doc; readonly fiel
             name={field.id}
             data-meta={field.id}
             value={values[field.id] ?? ''}
-            placeholder={field.placeholder}
+            placeholder={readOnly ? '' : field.placeholder}
             onValueChange={(value) => reportMeta(doc).set(field.id, value)}
+            readOnly={readOnly}
             autoComplete="off"
           />
         </label>

@@ -12,12 +12,14 @@ export function ReportSection({
   user,
   section,
   heading,
+  readOnly,
 }: {
   readonly connection: ReportConnection
   readonly user: LocalUser
   readonly section: SectionDefinition
   /** The numbered heading, e.g. "2. Challenges". */
   readonly heading: string
+  readonly readOnly: boolean
 }) {
   const focus = useSectionFocus(connection.provider.awareness, section.id)
   const headingId = `section-${section.id}-heading`
@@ -34,7 +36,7 @@ export function ReportSection({
       </h2>
       <GuidanceText text={section.guidance} className="guidance" />
       {section.kind === 'quotes' ? (
-        <QuotesSection doc={connection.doc} />
+        <QuotesSection doc={connection.doc} readOnly={readOnly} />
       ) : (
         <SectionEditor
           doc={connection.doc}
@@ -42,6 +44,7 @@ export function ReportSection({
           user={user}
           sectionId={section.id}
           label={heading}
+          readOnly={readOnly}
         />
       )}
     </section>

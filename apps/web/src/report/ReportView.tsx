@@ -2,46 +2,70 @@ import type { TemplateDefinition } from '@rapporteur/template'
 import { useEffect, useMemo } from 'react'
 import type { LocalUser } from '../presence/LocalUser'
 import { PresenceList } from '../presence/PresenceList'
+import type { Role } from '../session/Session'
+import { ConnectionClosedNotice } from './ConnectionClosedNotice'
 import { ConnectionIndicator } from './ConnectionIndicator'
 import { GuidanceText } from './GuidanceText'
 import { MetaFields } from './MetaFields'
 import { ReportSection } from './ReportSection'
 import { sectionHeadings } from './sectionHeadings'
+import { useConnectionClosure } from './useConnectionClosure'
+import type { ReportConnection } from './useReportConnection'
 import { useReportConnection } from './useReportConnection'
 import { useUnsentChangesGuard } from './useUnsentChangesGuard'
 
-/** The live report: template intro, header fields and sections, beside presence and connection state. */
-export function ReportView({
-  roundtableId,
-  template,
-  user,
-}: {
+interface ReportViewProps {
   readonly roundtableId: string
   readonly template: TemplateDefinition
   readonly user: LocalUser
-}) {
-  const connection = useReportConnection(roundtableId)
-  const headings = useMemo(() => sectionHeadings(template), [template])
+  readonly role: Role
+  /** Chair and viewer read only; the server drops their writes in any case. */
+  readonly canEdit: boolean
+  readonly token: string | null
+}
+
+/** The live report: template intro, header fields and sections, beside presence and connection state. */
+export function ReportView({ roundtableId, token, ...rest }: ReportViewProps) {
+  const connection = useReportConnection(roundtableId, token)
   useUnsentChangesGuard(connection)
+  if (connection === null) return <p className="muted">Opening the report…</p>
+  return <ConnectedReport connection={connection} {...rest} />
+}
+
+function ConnectedReport({
+  connection,
+  template,
+  user,
+  role,
+  canEdit,
+}: Omit<ReportViewProps, 'roundtableId' | 'token'> & { readonly connection: ReportConnection }) {
+  const headings = useMemo(() => sectionHeadings(template), [template])
+  const closure = useConnectionClosure(connection)
+  // After a final close nothing typed here could reach the server: stop accepting edits.
+  const readOnly = !canEdit || closure !== null
 
   useEffect(() => {
-    if (connection === null) return
     const { awareness } = connection.provider
     awareness.setLocalStateField('user', { name: user.name, color: user.color })
+    awareness.setLocalStateField('role', role)
     if (!('section' in (awareness.getLocalState() ?? {}))) awareness.setLocalStateField('section', null)
-  }, [connection, user])
-
-  if (connection === null) return <p className="muted">Opening the report…</p>
+  }, [connection, user, role])
 
   return (
     <div className="report-layout">
       <aside className="report-sidebar">
-        <ConnectionIndicator provider={connection.provider} />
+        <ConnectionIndicator connection={connection} />
+        {!canEdit && (
+          <p className="read-only-badge" data-read-only="">
+            Read only: you can follow the report as it is written.
+          </p>
+        )}
         <PresenceList awareness={connection.provider.awareness} sectionTitles={headings} localName={user.name} />
       </aside>
-      <article className="report" aria-label="Report">
+      <article className="report" aria-label="Report" data-report-mode={readOnly ? 'read-only' : 'edit'}>
+        {closure !== null && <ConnectionClosedNotice closure={closure} />}
         <GuidanceText text={template.intro} className="report__intro guidance" />
-        <MetaFields doc={connection.doc} fields={template.meta} />
+        <MetaFields doc={connection.doc} fields={template.meta} readOnly={readOnly} />
         {template.sections.map((section) => (
           <ReportSection
             key={section.id}
@@ -49,6 +73,7 @@ export function ReportView({
             user={user}
             section={section}
             heading={headings.get(section.id) ?? section.title}
+            readOnly={readOnly}
           />
         ))}
       </article>

@@ -1,6 +1,6 @@
 import { sectionFragment } from '@rapporteur/template'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import type { LocalUser } from '../presence/LocalUser'
@@ -10,6 +10,8 @@ import { sectionExtensions } from './sectionExtensions'
 /**
  * One rich-text section: its own Tiptap editor bound to the section's fragment of the shared doc.
  * Never given initial `content`: the fragment (synced from the server) is the only source.
+ * `readOnly` turns editing off in the browser (chair, viewer, closed connection); the server is
+ * the guard that drops such connections' writes.
  */
 export function SectionEditor({
   doc,
@@ -17,14 +19,17 @@ export function SectionEditor({
   user,
   sectionId,
   label,
+  readOnly,
 }: {
   readonly doc: Y.Doc
   readonly provider: WebsocketProvider
   readonly user: LocalUser
   readonly sectionId: string
   readonly label: string
+  readonly readOnly: boolean
 }) {
   const fragment = useMemo(() => sectionFragment(doc, sectionId), [doc, sectionId])
+  // The placeholder shows only while the editor is editable (Tiptap's default).
   const extensions = useMemo(
     () => sectionExtensions({ fragment, provider, user, placeholder: 'Write concise bullet points…' }),
     [fragment, provider, user],
@@ -32,14 +37,21 @@ export function SectionEditor({
   const editor = useEditor(
     {
       extensions,
-      editorProps: { attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox' } },
+      editable: !readOnly,
+      editorProps: {
+        attributes: { 'aria-label': label, 'aria-multiline': 'true', 'aria-readonly': String(readOnly), role: 'textbox' },
+      },
     },
     [fragment, provider, user],
   )
 
+  useEffect(() => {
+    if (editor.isEditable === readOnly) editor.setEditable(!readOnly, false)
+  }, [editor, readOnly])
+
   return (
-    <div className="section-editor">
-      <EditorToolbar editor={editor} label={label} />
+    <div className={`section-editor${readOnly ? ' section-editor--read-only' : ''}`}>
+      {!readOnly && <EditorToolbar editor={editor} label={label} />}
       <EditorContent editor={editor} className="section-editor__content" />
     </div>
   )

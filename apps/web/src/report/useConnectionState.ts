@@ -1,9 +1,12 @@
 import { useCallback, useSyncExternalStore } from 'react'
-import type { WebsocketProvider } from 'y-websocket'
 import { readConnectionState, type ConnectionState } from './connectionState'
+import { useConnectionClosure } from './useConnectionClosure'
+import type { ReportConnection } from './useReportConnection'
 
-/** Follows the provider's `status`/`sync` events and the browser's online/offline events. */
-export function useConnectionState(provider: WebsocketProvider): ConnectionState {
+/** Follows the provider's `status`/`sync` events, its final close, and the browser's online/offline events. */
+export function useConnectionState(connection: ReportConnection): ConnectionState {
+  const { provider } = connection
+  const closed = useConnectionClosure(connection) !== null
   const subscribe = useCallback(
     (onChange: () => void) => {
       provider.on('status', onChange)
@@ -19,5 +22,5 @@ export function useConnectionState(provider: WebsocketProvider): ConnectionState
     },
     [provider],
   )
-  return useSyncExternalStore(subscribe, () => readConnectionState(provider, navigator.onLine))
+  return useSyncExternalStore(subscribe, () => readConnectionState(provider, navigator.onLine, closed))
 }

@@ -3,6 +3,7 @@ export type Route =
   | { readonly name: 'events' }
   | { readonly name: 'event'; readonly eventId: string }
   | { readonly name: 'report'; readonly roundtableId: string }
+  | { readonly name: 'invite' }
   | { readonly name: 'not-found'; readonly path: string }
 
 const eventPath = /^\/events\/([^/]+)\/?$/
@@ -10,6 +11,7 @@ const reportPath = /^\/report\/([^/]+)\/?$/
 
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'events' }
+  if (pathname === '/invite' || pathname === '/invite/') return { name: 'invite' }
   const event = eventPath.exec(pathname)
   if (event?.[1]) return { name: 'event', eventId: decodeURIComponent(event[1]) }
   const report = reportPath.exec(pathname)

@@ -3,4 +3,5 @@ export const paths = {
   events: (): string => '/',
   event: (eventId: string): string => `/events/${encodeURIComponent(eventId)}`,
   report: (roundtableId: string): string => `/report/${encodeURIComponent(roundtableId)}`,
+  invite: (): string => '/invite',
 } as const

@@ -7,7 +7,9 @@ import type { DocumentStore, StoredUpdate } from '../DocumentStore.js'
 import { InvalidUpdateError } from '../InvalidUpdateError.js'
 import { MemoryDocumentStore } from '../MemoryDocumentStore.js'
 import { CloseCode, messageAwareness, messageSync } from '../protocol.js'
+import { delivered } from './delivered.js'
 import { InProcessClient } from './InProcessClient.js'
+import { waitUntil } from './waitUntil.js'
 
 /** A memory store whose loads wait for `open()` (or fail after `fail()`), and which counts loads. */
 class GatedStore extends MemoryDocumentStore {
@@ -87,19 +89,6 @@ async function storedText(store: DocumentStore, documentName: string): Promise<s
   const doc = new Y.Doc()
   for (const record of await store.load(documentName)) Y.applyUpdate(doc, record.update)
   return doc.getText('body').toString()
-}
-
-async function waitUntil(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-}
-
-/** Lets in-process messages (delivered one microtask later) and short timers run. */
-function delivered(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
 function messageKind(data: Uint8Array): string {

@@ -5,7 +5,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { CollabServer } from '../CollabServer.js'
 import type { CollabSocket } from '../CollabSocket.js'
-import type { Connection } from '../Connection.js'
+import type { Connection, ConnectionOptions } from '../Connection.js'
 import { messageAwareness, messageSync } from '../protocol.js'
 
 /**
@@ -18,18 +18,20 @@ export class InProcessClient {
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly received: Uint8Array[] = []
   closeCode: number | null = null
+  closeReason: string | null = null
   private disconnected = false
   synced = false
   readonly connection: Connection
 
-  constructor(server: CollabServer, documentName: string) {
+  constructor(server: CollabServer, documentName: string, options: ConnectionOptions = {}, context?: unknown) {
     const socket: CollabSocket = {
       send: (data) => queueMicrotask(() => this.handle(data)),
-      close: (code) => {
+      close: (code, reason) => {
         this.closeCode = code
+        this.closeReason = reason
       },
     }
-    this.connection = server.handleConnection(socket, documentName)
+    this.connection = server.handleConnection(socket, documentName, context, options)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === this) return
       const encoder = encoding.createEncoder()

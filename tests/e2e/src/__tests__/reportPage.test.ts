@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeInBrowser } from '../describeInBrowser.js'
 import { findDemoRoundtable } from '../rapporteurApi.js'
 import { openReport, sectionText } from '../reportPage.js'
+import { signInAsOrganizer } from '../signIn.js'
 
 describeInBrowser('the report page', (suite) => {
   let context: BrowserContext
@@ -45,8 +46,8 @@ describeInBrowser('the report page', (suite) => {
   })
 
   it('says so when the report does not exist, instead of opening an editor', async () => {
-    const page = await context.newPage()
-    await page.goto(`${suite.server.url}/report/nosuchreport0?name=Reader`)
+    const page = await signInAsOrganizer(context, suite.server.url)
+    await page.goto(`${suite.server.url}/report/nosuchreport0`)
     await expect.poll(() => page.locator('[role="alert"]').innerText()).toContain('This report does not exist.')
     expect(await page.locator('[data-section]').count()).toBe(0)
     await page.close()

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../createServer.js'
-import { createTempDir, getJson, postJson, startServer } from '../../__tests__/testServer.js'
+import { TEST_ADMIN_TOKEN, createTempDir, getJson, postJson, startServer } from '../../__tests__/testServer.js'
 
 interface ApiErrorBody {
   error: { code: string; message: string }
@@ -92,7 +92,11 @@ describe('JSON API', () => {
     const malformed = await postJson(`${api}/events`, '{"title": ')
     expect(malformed).toEqual({ status: 400, body: { error: { code: 'invalid_request', message: 'Request body is not valid JSON' } } })
 
-    const plain = await fetch(`${api}/events`, { method: 'POST', body: 'title=Forum' })
+    const plain = await fetch(`${api}/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+      body: 'title=Forum',
+    })
     expect(plain.status).toBe(400)
     expect(((await plain.json()) as ApiErrorBody).error.message).toContain('Content-Type: application/json')
 
@@ -113,7 +117,7 @@ describe('JSON API', () => {
     }
     const post = await postJson(`${api}/events/nosuchevent0/roundtables`, { title: 'A' })
     expect(post).toEqual({ status: 404, body: { error: { code: 'not_found', message: 'No event with id "nosuchevent0"' } } })
-    const deleted = await fetch(`${api}/events`, { method: 'DELETE' })
+    const deleted = await fetch(`${api}/events`, { method: 'DELETE', headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } })
     expect(deleted.status).toBe(404)
     expect(((await deleted.json()) as ApiErrorBody).error.code).toBe('not_found')
   })

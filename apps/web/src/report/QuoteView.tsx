@@ -1,0 +1,18 @@
+import { attributeQuote, type Quote } from '@rapporteur/template'
+
+/**
+ * One quote as readers see it: the words and the Chatham House attribution only — never the
+ * speaker's name unless they approved it.
+ */
+export function QuoteView({ quote, index }: { readonly quote: Quote; readonly index: number }) {
+  return (
+    <li className="quote quote--read-only" data-quote-index={index}>
+      <blockquote className="quote__text" data-quote-text="">
+        {quote.text || <span className="muted">(no text yet)</span>}
+      </blockquote>
+      <p className="quote__attribution" data-attribution="">
+        — {attributeQuote(quote)}
+      </p>
+    </li>
+  )
+}

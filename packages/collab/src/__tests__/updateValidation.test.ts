@@ -1,0 +1,187 @@
+import * as encoding from 'lib0/encoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CollabServer } from '../CollabServer.js'
+import { encodeUpdateMessage } from '../messages.js'
+import { MemoryDocumentStore } from '../MemoryDocumentStore.js'
+import { CloseCode } from '../protocol.js'
+import { delivered } from './delivered.js'
+import { InProcessClient } from './InProcessClient.js'
+import { loadStoredDoc } from './loadStoredDoc.js'
+import { RawClient } from './RawClient.js'
+import { RecordingLogger } from './RecordingLogger.js'
+import { waitUntil } from './waitUntil.js'
+
+const contentString = 4
+const hasOrigin = 0x80
+const hasRightOrigin = 0x40
+
+interface CraftedItem {
+  client: number
+  clock: number
+  origin?: [number, number]
+  rightOrigin?: [number, number]
+  /** The root type, for an item without neighbours. */
+  root?: string
+  text: string
+}
+
+/** A one-struct-per-client Yjs v1 update written by hand, to say things a real client never would. */
+function craftUpdate(items: CraftedItem[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, items.length)
+  for (const item of items) {
+    encoding.writeVarUint(encoder, 1)
+    encoding.writeVarUint(encoder, item.client)
+    encoding.writeVarUint(encoder, item.clock)
+    let info = contentString
+    if (item.origin !== undefined) info |= hasOrigin
+    if (item.rightOrigin !== undefined) info |= hasRightOrigin
+    encoding.writeUint8(encoder, info)
+    for (const id of [item.origin, item.rightOrigin]) {
+      if (id === undefined) continue
+      encoding.writeVarUint(encoder, id[0])
+      encoding.writeVarUint(encoder, id[1])
+    }
+    if (item.origin === undefined && item.rightOrigin === undefined) {
+      encoding.writeVarUint(encoder, 1)
+      encoding.writeVarString(encoder, item.root ?? 'a')
+    }
+    encoding.writeVarString(encoder, item.text)
+  }
+  encoding.writeVarUint(encoder, 0)
+  return encoding.toUint8Array(encoder)
+}
+
+const servers: CollabServer[] = []
+const loggers: RecordingLogger[] = []
+afterEach(async () => {
+  await Promise.allSettled(servers.splice(0).map((server) => server.destroy()))
+  for (const logger of loggers.splice(0)) expect(logger.at('error')).toEqual([])
+})
+
+/** A server whose document holds 'one' in text `a` and 'two' in text `b`, both written by `writer`. */
+interface TwoTexts {
+  server: CollabServer
+  store: MemoryDocumentStore
+  writer: InProcessClient
+  /** Refusals must come from validation (a warning), never from Yjs failing (an error). */
+  logger: RecordingLogger
+}
+
+async function startWithTwoTexts(): Promise<TwoTexts> {
+  const store = new MemoryDocumentStore()
+  const logger = new RecordingLogger()
+  const server = new CollabServer({ store, logger, flushDelayMs: 1 })
+  servers.push(server)
+  loggers.push(logger)
+  const writer = new InProcessClient(server, 'doc')
+  await waitUntil(() => writer.synced, 'synced')
+  writer.doc.getText('a').insert(0, 'one')
+  writer.doc.getText('b').insert(0, 'two')
+  await delivered()
+  await server.flush()
+  return { server, store, writer, logger }
+}
+
+async function storedTexts(store: MemoryDocumentStore): Promise<string[]> {
+  const stored = await loadStoredDoc(store, 'doc')
+  return [stored.getText('a').toString(), stored.getText('b').toString()]
+}
+
+describe('update validation', () => {
+  it('refuses an empty item, which breaks the next honest deletion around it', async () => {
+    const { server, store, writer } = await startWithTwoTexts()
+    const clientId = writer.doc.clientID
+    // Between 'o' and 'n' of 'one'.
+    const empty = craftUpdate([
+      { client: 4242, clock: 0, origin: [clientId, 0], rightOrigin: [clientId, 1], text: '' },
+    ])
+    // What it would do: Yjs takes the empty item, and a client holding it can no longer delete around it.
+    const plain = new Y.Doc()
+    Y.applyUpdate(plain, Y.encodeStateAsUpdate(writer.doc))
+    Y.applyUpdate(plain, empty)
+    expect(() => plain.getText('a').delete(0, 3)).toThrow()
+
+    const bad = new RawClient(server, 'doc')
+    bad.receive(encodeUpdateMessage(empty))
+    expect(bad.closeCode).toBe(CloseCode.MessageInvalid)
+    const newcomer = new InProcessClient(server, 'doc')
+    await waitUntil(() => newcomer.synced, 'a newcomer synced')
+    newcomer.doc.getText('a').delete(0, 3)
+    await waitUntil(() => writer.doc.getText('a').toString() === '', 'the deletion arrived')
+    await server.flush()
+    expect(newcomer.closeCode).toBeNull()
+    expect(await storedTexts(store)).toEqual(['', 'two'])
+  })
+
+  it('refuses a struct continuing its client’s last one from another place (Yjs would link it there)', async () => {
+    const { server, store, writer } = await startWithTwoTexts()
+    const clientId = writer.doc.clientID
+    const first = new RawClient(server, 'doc')
+    first.receive(encodeUpdateMessage(craftUpdate([{ client: 4242, clock: 0, origin: [clientId, 2], text: 'ab' }])))
+    await server.flush()
+    expect(await storedTexts(store)).toEqual(['oneab', 'two'])
+    // 4242:0..3 'abcd' placed after 'w' of 'two': the server holds 4242:0..1, so Yjs would put 'cd' after
+    // 4242:1 (in text a) while taking its parent from the origin (text b).
+    const forged = craftUpdate([{ client: 4242, clock: 0, origin: [clientId, 4], text: 'abcd' }])
+    const second = new RawClient(server, 'doc')
+    second.receive(encodeUpdateMessage(forged))
+    expect(second.closeCode).toBe(CloseCode.MessageInvalid)
+    // The same continuation from where the struct really ends is fine.
+    const third = new RawClient(server, 'doc')
+    third.receive(encodeUpdateMessage(craftUpdate([{ client: 4242, clock: 0, origin: [clientId, 2], text: 'abcd' }])))
+    await server.flush()
+    expect(third.closeCode).toBeNull()
+    expect(await storedTexts(store)).toEqual(['oneabcd', 'two'])
+  })
+})
+
+describe('items whose neighbours sit in different places', () => {
+  it('are refused (4400) before anything is applied', async () => {
+    const { server, store, writer } = await startWithTwoTexts()
+    const clientId = writer.doc.clientID
+    const bad = new RawClient(server, 'doc')
+    await waitUntil(() => bad.received.length > 0, 'greeted')
+    // Left neighbour: 'o' of 'one' (text a); right neighbour: 'w' of 'two' (text b).
+    const straddling = craftUpdate([
+      { client: 4242, clock: 0, origin: [clientId, 0], rightOrigin: [clientId, 4], text: 'X' },
+    ])
+    // On its own, Yjs takes such an item without complaint.
+    const plain = new Y.Doc()
+    Y.applyUpdate(plain, Y.encodeStateAsUpdate(writer.doc))
+    expect(() => Y.applyUpdate(plain, straddling)).not.toThrow()
+
+    bad.receive(encodeUpdateMessage(straddling))
+    expect(bad.closeCode).toBe(CloseCode.MessageInvalid)
+    await server.flush()
+    expect(await storedTexts(store)).toEqual(['one', 'two'])
+    expect(writer.closeCode).toBeNull()
+
+    // Neighbours in the same text are fine, whoever wrote them.
+    const good = new RawClient(server, 'doc')
+    const inside = craftUpdate([
+      { client: 4243, clock: 0, origin: [clientId, 0], rightOrigin: [clientId, 1], text: 'X' },
+    ])
+    good.receive(encodeUpdateMessage(inside))
+    await server.flush()
+    expect(good.closeCode).toBeNull()
+    expect(await storedTexts(store)).toEqual(['oXne', 'two'])
+  })
+
+  it('are refused also when they waited for a struct and the same connection sends it later', async () => {
+    const { server, store, writer } = await startWithTwoTexts()
+    const clientId = writer.doc.clientID
+    const bad = new RawClient(server, 'doc')
+    await waitUntil(() => bad.received.length > 0, 'greeted')
+    // 4242:1 sits after 4242:0 (not sent yet) and before 'w' of 'two': it waits.
+    const waiting = craftUpdate([{ client: 4242, clock: 1, origin: [4242, 0], rightOrigin: [clientId, 4], text: 'X' }])
+    bad.receive(encodeUpdateMessage(waiting))
+    expect(bad.closeCode).toBeNull()
+    // 4242:0 goes into text a: the waiting item would now straddle a and b.
+    bad.receive(encodeUpdateMessage(craftUpdate([{ client: 4242, clock: 0, root: 'a', text: 'p' }])))
+    expect(bad.closeCode).toBe(CloseCode.MessageInvalid)
+    await server.flush()
+    expect(await storedTexts(store)).toEqual(['one', 'two'])
+  })
+})
