@@ -3,6 +3,7 @@ import { WebSocket } from 'ws'
 import { readAuthMessage } from 'y-protocols/auth'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { whenSynced } from '../collab/__tests__/whenSynced.js'
 
 export interface ReportClient {
   readonly doc: Y.Doc
@@ -41,17 +42,7 @@ export function connectReport(serverUrl: string, roundtableId: string, token: st
     provider,
     notices,
     closed,
-    synced: () =>
-      provider.synced
-        ? Promise.resolve()
-        : new Promise((resolve) => {
-            const onSync = (isSynced: boolean): void => {
-              if (!isSynced) return
-              provider.off('sync', onSync)
-              resolve()
-            }
-            provider.on('sync', onSync)
-          }),
+    synced: () => whenSynced(provider),
     destroy: () => {
       provider.destroy()
       doc.destroy()

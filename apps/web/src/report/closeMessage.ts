@@ -1,4 +1,4 @@
-import { CloseCode } from './closeCodes'
+import { CloseCode } from '@rapporteur/collab'
 
 /** What to tell the person when the server closed the report's connection for good. */
 export interface CloseMessage {

@@ -1,6 +1,7 @@
 import { WebsocketProvider } from 'y-websocket'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
+import { whenSynced } from './whenSynced.js'
 
 export interface StockClient {
   readonly doc: Y.Doc
@@ -21,17 +22,7 @@ export function connectStockClient(collabUrl: string, documentName: string): Sto
   return {
     doc,
     provider,
-    synced: () =>
-      provider.synced
-        ? Promise.resolve()
-        : new Promise((resolve) => {
-            const onSync = (isSynced: boolean): void => {
-              if (!isSynced) return
-              provider.off('sync', onSync)
-              resolve()
-            }
-            provider.on('sync', onSync)
-          }),
+    synced: () => whenSynced(provider),
     destroy: () => {
       provider.destroy()
       doc.destroy()

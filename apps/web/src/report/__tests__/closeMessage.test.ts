@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CloseCode } from '../closeCodes'
+import { CloseCode } from '@rapporteur/collab'
 import { closeMessage } from '../closeMessage'
 
 describe('closeMessage', () => {
