@@ -1,4 +1,4 @@
-import type { MetaFieldDefinition, SectionDefinition, TemplateDefinition } from './types.js'
+import type { MetaFieldDefinition, SectionDefinition, TemplateAlerts, TemplateDefinition } from './types.js'
 
 /** Thrown when template data does not have the shape a template needs; `path` names the bad field. */
 export class TemplateValidationError extends Error {
@@ -94,6 +94,14 @@ function section(value: unknown, path: string): SectionDefinition {
   }
 }
 
+function alerts(value: unknown): TemplateAlerts {
+  const input = record(value, 'template.alerts')
+  return {
+    emptySectionsBeforeClosingMinutes: positiveInteger(input, 'emptySectionsBeforeClosingMinutes', 'template.alerts'),
+    rapporteurAbsentMinutes: positiveInteger(input, 'rapporteurAbsentMinutes', 'template.alerts'),
+  }
+}
+
 function unique(ids: readonly string[], path: string): void {
   const seen = new Set<string>()
   for (const [index, value] of ids.entries()) {
@@ -122,5 +130,6 @@ export function defineTemplate(value: unknown): TemplateDefinition {
     meta,
     sections,
     conciseBulletWords: positiveInteger(input, 'conciseBulletWords', 'template'),
+    alerts: alerts(input.alerts),
   }
 }

@@ -2,15 +2,18 @@ export type {
   MetaFieldDefinition,
   MetaFieldKind,
   Quote,
+  ReportFlag,
   QuoteConsent,
   ReportContent,
   ReportProgress,
+  ReportReadiness,
   RichMark,
   RichNode,
   SectionDefinition,
   SectionKind,
   SectionProgress,
   SectionState,
+  TemplateAlerts,
   TemplateDefinition,
 } from './types.js'
 export { defineTemplate, TemplateValidationError } from './defineTemplate.js'
@@ -18,9 +21,12 @@ export { roundtableReportTemplate } from './templates/roundtableReport.js'
 export { defaultTemplateId, getTemplate, listTemplates } from './templates/registry.js'
 export { META_KEY, QUOTES_KEY, reportMeta, reportQuotes, sectionFragment } from './layout/documentLayout.js'
 export { addQuote, readQuotes, removeQuote, updateQuote } from './layout/quotes.js'
+export { clearReportReady, markReportReady, READY_BY_KEY, READY_KEY, readReportReady } from './layout/readiness.js'
 export { readRichNodes } from './layout/readRichNodes.js'
 export { writeRichNodes } from './layout/writeRichNodes.js'
 export { writeReportContent } from './layout/writeReportContent.js'
+export { reportFlags } from './progress/reportFlags.js'
+export type { ReportFlagInput } from './progress/reportFlags.js'
 export { reportProgress } from './progress/reportProgress.js'
 export { attributeQuote } from './output/attributeQuote.js'
 export { reportToMarkdown } from './output/reportToMarkdown.js'

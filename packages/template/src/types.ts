@@ -32,6 +32,15 @@ export interface TemplateDefinition {
   readonly sections: readonly SectionDefinition[]
   /** Longest bullet, in words, that still counts as a concise bullet point. */
   readonly conciseBulletWords: number
+  readonly alerts: TemplateAlerts
+}
+
+/** When the chair is alerted about a report. */
+export interface TemplateAlerts {
+  /** Empty sections are flagged from this many minutes before the closing session. */
+  readonly emptySectionsBeforeClosingMinutes: number
+  /** A report is flagged when no rapporteur has been connected for this many minutes. */
+  readonly rapporteurAbsentMinutes: number
 }
 
 /** Chatham House consent for naming a quote's speaker. */
@@ -79,6 +88,8 @@ export interface SectionProgress {
   readonly bullets: number
   /** Bullets longer than the template's `conciseBulletWords`. */
   readonly longBullets: number
+  /** Characters of text. */
+  readonly characters: number
 }
 
 export interface ReportProgress {
@@ -86,4 +97,20 @@ export interface ReportProgress {
   readonly sections: readonly SectionProgress[]
   readonly quotes: { readonly total: number; readonly pending: number; readonly approved: number; readonly anonymous: number }
   readonly words: number
+  /** Characters of text in the whole report, quotes included. */
+  readonly characters: number
 }
+
+/** A report marked ready for the closing session: when, and by whom (a display name). */
+export interface ReportReadiness {
+  readonly at: string
+  readonly by: string
+}
+
+/** Something about a report the chair should act on. */
+export type ReportFlag =
+  | { readonly kind: 'empty-sections'; readonly sectionIds: readonly string[] }
+  | { readonly kind: 'long-bullets'; readonly sectionIds: readonly string[]; readonly count: number }
+  | { readonly kind: 'pending-quotes'; readonly count: number }
+  /** `minutes` since a rapporteur was last present, or null when none has ever been. */
+  | { readonly kind: 'no-rapporteur'; readonly minutes: number | null }

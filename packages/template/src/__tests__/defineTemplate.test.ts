@@ -6,6 +6,7 @@ const minimal = {
   name: 'Debrief',
   intro: 'Write short notes.',
   conciseBulletWords: 20,
+  alerts: { emptySectionsBeforeClosingMinutes: 30, rapporteurAbsentMinutes: 5 },
   meta: [{ id: 'title', label: 'Title', kind: 'text' }],
   sections: [{ id: 'notes', title: 'Notes', guidance: 'Anything worth keeping.', kind: 'rich-text', substantialWords: 10 }],
 }
@@ -60,5 +61,8 @@ describe('defineTemplate', () => {
     expect(problemOf({ ...minimal, meta: [{ id: 'Title!', label: 'x', kind: 'text' }] })).toMatch(/^template.meta\[0\].id:/)
     expect(problemOf({ ...minimal, sections: [{ ...minimal.sections[0], id: 'meta' }] })).toMatch(/reserved/)
     expect(problemOf('not a template')).toBe('template: must be an object')
+    expect(problemOf({ ...minimal, alerts: { emptySectionsBeforeClosingMinutes: 30 } })).toBe(
+      'template.alerts.rapporteurAbsentMinutes: must be a whole number of at least 1',
+    )
   })
 })

@@ -31,7 +31,14 @@ describe('reportProgress', () => {
     expect(sections.challenges?.bullets).toBe(9)
     expect(sections.opportunities?.bullets).toBe(9)
     expect(sections['gcm-relevance']).toMatchObject({ state: 'substantial', words: 30 })
-    expect(sections['agenda-2030']).toEqual({ sectionId: 'agenda-2030', state: 'empty', words: 0, bullets: 0, longBullets: 0 })
+    expect(sections['agenda-2030']).toEqual({
+      sectionId: 'agenda-2030',
+      state: 'empty',
+      words: 0,
+      bullets: 0,
+      longBullets: 0,
+      characters: 0,
+    })
     expect(sections.quotes?.words).toBe(24)
     expect(reportProgress(doc, roundtableReportTemplate).quotes).toEqual({ total: 1, pending: 0, approved: 0, anonymous: 1 })
   })
@@ -45,8 +52,16 @@ describe('reportProgress', () => {
     ])
     addQuote(doc, { text: 'Quoted words', consent: 'pending' })
     const progress = reportProgress(doc, template)
-    expect(progress.sections[1]).toEqual({ sectionId: 'challenges', state: 'started', words: 8, bullets: 2, longBullets: 1 })
+    expect(progress.sections[1]).toEqual({
+      sectionId: 'challenges',
+      state: 'started',
+      words: 8,
+      bullets: 2,
+      longBullets: 1,
+      characters: 'short one'.length + 'this bullet is far too long'.length,
+    })
     expect(progress.quotes.pending).toBe(1)
     expect(progress.words).toBe(10)
+    expect(progress.characters).toBe(36 + 'Quoted words'.length)
   })
 })

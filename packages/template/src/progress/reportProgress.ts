@@ -22,5 +22,6 @@ export function reportProgress(doc: Y.Doc, template: TemplateDefinition): Report
     sections,
     quotes: { total: quotes.length, pending: count('pending'), approved: count('approved'), anonymous: count('anonymous') },
     words: sections.reduce((sum, section) => sum + section.words, 0),
+    characters: sections.reduce((sum, section) => sum + section.characters, 0),
   }
 }

@@ -7,6 +7,10 @@ function stateOf(words: number, substantialWords: number): SectionState {
   return words >= substantialWords ? 'substantial' : 'started'
 }
 
+function textLength(nodes: readonly RichNode[]): number {
+  return nodes.reduce((sum, node) => sum + (node.text?.length ?? 0) + textLength(node.content ?? []), 0)
+}
+
 function collectBullets(nodes: readonly RichNode[], into: RichNode[]): RichNode[] {
   for (const node of nodes) {
     if (node.type === 'listItem') into.push(node)
@@ -26,11 +30,19 @@ export function richTextProgress(
   const longBullets = bullets.filter(
     (bullet) => countWords(plainText(bullet.content ?? [], { skipLists: true })) > conciseBulletWords,
   ).length
-  return { sectionId: section.id, state: stateOf(words, section.substantialWords), words, bullets: bullets.length, longBullets }
+  return {
+    sectionId: section.id,
+    state: stateOf(words, section.substantialWords),
+    words,
+    bullets: bullets.length,
+    longBullets,
+    characters: textLength(nodes),
+  }
 }
 
 /** Progress of the quotes section: the words of the quotes' text. */
 export function quotesProgress(section: SectionDefinition, quoteTexts: readonly string[]): SectionProgress {
   const words = quoteTexts.reduce((sum, text) => sum + countWords(text), 0)
-  return { sectionId: section.id, state: stateOf(words, section.substantialWords), words, bullets: 0, longBullets: 0 }
+  const characters = quoteTexts.reduce((sum, text) => sum + text.length, 0)
+  return { sectionId: section.id, state: stateOf(words, section.substantialWords), words, bullets: 0, longBullets: 0, characters }
 }

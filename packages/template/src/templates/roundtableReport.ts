@@ -13,6 +13,7 @@ export const roundtableReportTemplate = defineTemplate({
     'Please write in concise bullet points to facilitate the preparation of the final report. ' +
     CHATHAM_HOUSE,
   conciseBulletWords: 40,
+  alerts: { emptySectionsBeforeClosingMinutes: 60, rapporteurAbsentMinutes: 10 },
   meta: [
     { id: 'title', label: 'Roundtable title', kind: 'text', placeholder: 'Title of the roundtable' },
     { id: 'session', label: 'Session date and time', kind: 'datetime', placeholder: 'e.g. Thursday 6 December, 10:00–11:30' },
