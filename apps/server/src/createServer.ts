@@ -8,6 +8,7 @@ import type { Logger } from '@rapporteur/collab'
 import { createApiRouter } from './api/createApiRouter.js'
 import { authorizeReportConnection } from './auth/authorizeReportConnection.js'
 import { closeExpiredConnections } from './auth/closeExpiredConnections.js'
+import { endExpiredFeeds } from './dashboard/endExpiredFeeds.js'
 import { hashToken } from './auth/hashToken.js'
 import { ADMIN_TOKEN_FILE, loadOrganizerToken } from './auth/loadOrganizerToken.js'
 import { principalOf } from './auth/principalOf.js'
@@ -15,6 +16,9 @@ import { resolvePrincipal } from './auth/resolvePrincipal.js'
 import { attachCollabWebSocket } from './collab/attachCollabWebSocket.js'
 import type { ServerConfig } from './config/ServerConfig.js'
 import { serverLimits } from './config/serverLimits.js'
+import { FeedHub } from './dashboard/FeedHub.js'
+import { readServerMetrics } from './dashboard/readServerMetrics.js'
+import { ReportMonitor } from './dashboard/ReportMonitor.js'
 import { seedDemo } from './demo/seedDemo.js'
 import { JsonLogger } from './logger/JsonLogger.js'
 import { listen } from './http/listen.js'
@@ -61,11 +65,14 @@ export async function createServer(config: CreateServerOptions): Promise<Running
     forgetGeneratedToken()
     throw error
   }
-  const { db, catalog, invites, store } = storage
+  const { db, catalog, invites, store, reportStatus } = storage
   const limits = serverLimits(config)
+  const feedHub = new FeedHub()
+  const monitor = new ReportMonitor({ catalog, statusStore: reportStatus, documentStore: store, hub: feedHub, logger })
   const collab = new CollabServer({
     store,
     logger,
+    hooks: monitor.hooks,
     limits: {
       maxMessageBytes: limits.maxMessageBytes,
       maxDocumentBytes: limits.maxDocumentBytes,
@@ -98,7 +105,9 @@ export async function createServer(config: CreateServerOptions): Promise<Running
           (connection) => principalOf(connection)?.inviteId === inviteId,
           CloseCode.AccessRevoked,
           'Invite revoked',
-        ),
+        ) + feedHub.endWhere((subscriber) => subscriber.principal.inviteId === inviteId),
+      monitor,
+      readMetrics: () => readServerMetrics(collab, monitor),
       logger,
       publicUrl: config.publicUrl,
     }),
@@ -117,7 +126,8 @@ export async function createServer(config: CreateServerOptions): Promise<Running
     logger,
   })
   const expiryCheck = setInterval(() => {
-    const closed = closeExpiredConnections(collab, new Date())
+    const now = new Date()
+    const closed = closeExpiredConnections(collab, now) + endExpiredFeeds(feedHub, now)
     if (closed > 0) logger.info('Closed connections of expired invites', { closedConnections: closed })
   }, config.expiryCheckIntervalMs ?? 30_000)
   expiryCheck.unref()
@@ -127,11 +137,14 @@ export async function createServer(config: CreateServerOptions): Promise<Running
     clearInterval(expiryCheck)
     const stopped = new Promise<void>((resolveStopped) => httpServer.close(() => resolveStopped()))
     httpServer.closeIdleConnections()
+    feedHub.endAll()
     try {
       await collabSocket.close()
       // Stores every pending document write; rejects if some document could not be stored.
       await collab.destroy()
     } finally {
+      // After the documents unloaded (their last statuses stored), before the database closes.
+      monitor.close()
       httpServer.closeAllConnections()
       await stopped
       await store.close()

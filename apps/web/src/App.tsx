@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react'
+import { DashboardPage } from './pages/DashboardPage'
 import { EventPage } from './pages/EventPage'
 import { HomePage } from './pages/HomePage'
 import { InvitePage } from './pages/InvitePage'
@@ -31,6 +32,12 @@ function RouteView({ route, lookup }: { readonly route: Route; readonly lookup: 
       return (
         <SessionGate lookup={lookup}>
           <EventPage key={route.eventId} eventId={route.eventId} />
+        </SessionGate>
+      )
+    case 'dashboard':
+      return (
+        <SessionGate lookup={lookup}>
+          <DashboardPage key={route.eventId} eventId={route.eventId} />
         </SessionGate>
       )
     case 'report':

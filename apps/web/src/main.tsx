@@ -4,6 +4,7 @@ import { App } from './App'
 import { adoptNameFromUrl } from './presence/displayNameStore'
 import './styles.css'
 import './styles/access.css'
+import './styles/dashboard.css'
 
 adoptNameFromUrl()
 

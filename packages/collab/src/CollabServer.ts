@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { resolveCollabLimits, type CollabLimits } from './CollabLimits.js'
+import type { CollabHooks } from './CollabHooks.js'
 import type { CollabSocket } from './CollabSocket.js'
 import { Connection, type ConnectionOptions } from './Connection.js'
 import { DocumentRoom } from './DocumentRoom.js'
@@ -22,6 +23,8 @@ export interface CollabServerOptions {
    * Throws a `RangeError` naming a limit that is not a positive integer.
    */
   limits?: Partial<CollabLimits>
+  /** Observers of the open documents (cheap, synchronous; see `CollabHooks`). Default: none. */
+  hooks?: CollabHooks
 }
 
 /**
@@ -34,6 +37,7 @@ export class CollabServer {
   private readonly flushDelayMs: number
   private readonly compactAfterRecords: number
   readonly limits: Readonly<CollabLimits>
+  private readonly hooks: CollabHooks
   private readonly rooms = new Map<string, DocumentRoom>()
   /** Writes to documents that were not open, per document; a room loading the document waits for them. */
   private readonly directWrites = new Map<string, Promise<unknown>>()
@@ -45,6 +49,7 @@ export class CollabServer {
     this.flushDelayMs = options.flushDelayMs ?? 20
     this.compactAfterRecords = Math.max(2, options.compactAfterRecords ?? 200)
     this.limits = Object.freeze(resolveCollabLimits(options.limits))
+    this.hooks = options.hooks ?? {}
   }
 
   /** How many documents are in memory (loading, open or storing before unloading). */
@@ -166,6 +171,7 @@ export class CollabServer {
       flushDelayMs: this.flushDelayMs,
       compactAfterRecords: this.compactAfterRecords,
       limits: this.limits,
+      hooks: this.hooks,
       beforeLoad: async () => {
         // A failed write was reported to its caller; it must not fail the load.
         await this.directWrites.get(documentName)?.catch(() => undefined)

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import type { CollabHooks } from './CollabHooks.js'
 import type { CollabLimits } from './CollabLimits.js'
 import type { Connection } from './Connection.js'
 import { DocumentPersistence } from './DocumentPersistence.js'
@@ -26,6 +27,8 @@ export interface DocumentRoomOptions {
   flushDelayMs: number
   compactAfterRecords: number
   limits: CollabLimits
+  /** Observers called as the room loads, changes, gains or loses connections, and unloads. */
+  hooks: CollabHooks
   /** Resolves once writes that must be visible to the load (made while no room was open) are durable. */
   beforeLoad: () => Promise<void>
   /** Called once when the room is gone (unloaded or failed to load); the server forgets it then. */
@@ -92,6 +95,7 @@ export class DocumentRoom {
   addConnection(connection: Connection): void {
     this.connections.add(connection)
     this.awarenessClientsByConnection.set(connection, new Set())
+    this.notifyConnectionsChange()
     if (this.state === 'ready') this.startConnection(connection)
   }
 
@@ -99,6 +103,7 @@ export class DocumentRoom {
     if (!this.connections.delete(connection)) return
     const clientIds = this.awarenessClientsByConnection.get(connection)
     this.awarenessClientsByConnection.delete(connection)
+    this.notifyConnectionsChange()
     if (this.state !== 'ready') return
     if (clientIds !== undefined && clientIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...clientIds], null)
@@ -214,6 +219,7 @@ export class DocumentRoom {
     this.awareness.on('update', this.handleAwarenessUpdate)
     this.state = 'ready'
     this.options.logger.debug('Loaded document', { documentName: this.name })
+    this.callHook('onDocumentLoad', (hooks) => hooks.onDocumentLoad?.(this.name, this.doc))
     for (const connection of [...this.connections]) this.startConnection(connection)
     if (this.connections.size === 0) this.unloadInBackground()
     return true
@@ -292,6 +298,7 @@ export class DocumentRoom {
       if (connection !== origin && connection.isStarted) connection.send(message)
     }
     this.persistence?.add(update)
+    this.callHook('onDocumentChange', (hooks) => hooks.onDocumentChange?.(this.name, this.doc))
   }
 
   private readonly handleAwarenessUpdate = (changes: AwarenessChanges, origin: unknown): void => {
@@ -305,6 +312,22 @@ export class DocumentRoom {
     const message = encodeAwarenessMessage(this.awareness, changedClientIds)
     for (const connection of this.connections) {
       if (connection.isStarted) connection.send(message)
+    }
+    this.callHook('onAwarenessChange', (hooks) => hooks.onAwarenessChange?.(this.name, this.awareness))
+  }
+
+  private notifyConnectionsChange(): void {
+    if (this.options.hooks.onConnectionsChange === undefined) return
+    const connections = [...this.connections]
+    this.callHook('onConnectionsChange', (hooks) => hooks.onConnectionsChange?.(this.name, connections))
+  }
+
+  /** Calls one hook; a hook that throws is logged and otherwise ignored. */
+  private callHook(hook: keyof CollabHooks, call: (hooks: CollabHooks) => void): void {
+    try {
+      call(this.options.hooks)
+    } catch (error) {
+      this.options.logger.error('A collab hook threw; ignoring it', { documentName: this.name, hook, error })
     }
   }
 
@@ -336,7 +359,9 @@ export class DocumentRoom {
   /** Drops the document from memory without storing anything. */
   destroy(): void {
     if (this.state === 'destroyed') return
+    const wasReady = this.state === 'ready'
     this.state = 'destroyed'
+    if (wasReady) this.callHook('onDocumentUnload', (hooks) => hooks.onDocumentUnload?.(this.name, this.doc))
     if (this.unloadRetry !== null) clearTimeout(this.unloadRetry)
     this.persistence?.dispose()
     this.doc.off('update', this.handleDocumentUpdate)

@@ -1,4 +1,5 @@
 export { CollabServer, type CollabServerOptions } from './CollabServer.js'
+export type { CollabHooks } from './CollabHooks.js'
 export { defaultCollabLimits, type CollabLimits } from './CollabLimits.js'
 export type { CollabSocket } from './CollabSocket.js'
 export { Connection, type ConnectionOptions } from './Connection.js'

@@ -58,3 +58,13 @@ export async function findDemoRoundtable(baseUrl: string): Promise<RoundtableRec
   }
   throw new Error('The demo roundtable was not seeded')
 }
+
+/** Another roundtable in an existing event (e.g. the demo event). */
+export function createRoundtableInEvent(baseUrl: string, eventId: string, title: string): Promise<RoundtableRecord> {
+  return requestJson(`${baseUrl}/api/events/${eventId}/roundtables`, { title })
+}
+
+/** A chair invite for the whole event; its `url` signs the chair in. */
+export function createChairInvite(baseUrl: string, eventId: string): Promise<CreatedInviteRecord> {
+  return requestJson(`${baseUrl}/api/events/${eventId}/invites`, { role: 'chair', label: 'e2e chair' })
+}

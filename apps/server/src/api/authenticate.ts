@@ -11,13 +11,26 @@ const MESSAGES: Record<TokenRefusal, string> = {
   [TokenRefusal.Revoked]: 'This invite link was revoked',
 }
 
+export interface AuthenticateOptions {
+  /**
+   * Also accept the token as `?token=` when there is no `Authorization` header (for `EventSource`, which cannot
+   * set headers). Default false. Whoever allows it must never log the query string.
+   */
+  readonly queryToken?: boolean
+}
+
 /**
  * Middleware signing the request in from its `Authorization: Bearer <token>` header; answers 401
  * `unauthorized` (with `reason`: missing, unknown, expired or revoked) when the token signs nobody in.
  */
-export function authenticate(resolve: (token: string | null) => PrincipalResolution): RequestHandler {
+export function authenticate(
+  resolve: (token: string | null) => PrincipalResolution,
+  options: AuthenticateOptions = {},
+): RequestHandler {
   return (request, response, next) => {
-    const resolution = resolve(readBearerToken(request.get('authorization')))
+    let token = readBearerToken(request.get('authorization'))
+    if (token === null && options.queryToken === true) token = readQueryToken(request.query.token)
+    const resolution = resolve(token)
     if (resolution.refusal !== undefined) throw ApiError.unauthorized(MESSAGES[resolution.refusal], resolution.refusal)
     response.locals.principal = resolution.principal
     next()
@@ -34,4 +47,8 @@ export function requestPrincipal(response: Response): Principal {
 function readBearerToken(header: string | undefined): string | null {
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header ?? '')
   return match?.[1] ?? null
+}
+
+function readQueryToken(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null
 }

@@ -3,9 +3,11 @@ import type { Router } from 'express'
 import type { ApiContext } from './ApiContext.js'
 import { ApiError } from './ApiError.js'
 import { authenticate } from './authenticate.js'
+import { feedRoute } from '../dashboard/feedRoute.js'
 import { addEventRoutes } from './eventRoutes.js'
 import { handleApiError } from './handleApiError.js'
 import { addInviteRoutes } from './inviteRoutes.js'
+import { addMetricsRoute } from './metricsRoute.js'
 import { addRoundtableRoutes } from './roundtableRoutes.js'
 import { addSessionRoute } from './sessionRoute.js'
 
@@ -16,17 +18,23 @@ export interface ApiRouterOptions extends ApiContext {
 
 /**
  * The JSON API, to mount at `/api`. Every route needs `Authorization: Bearer <token>` (401 without a valid one,
- * before the body is read; 403 when the role or scope does not allow the call). Every error, unknown routes
- * included, is answered as JSON.
+ * before the body is read; 403 when the role or scope does not allow the call); the event feed (Server-Sent
+ * Events) also takes `?token=`. Every error, unknown routes included, is answered as JSON.
  */
 export function createApiRouter(options: ApiRouterOptions): Router {
   const router = express.Router()
+  router.get(
+    '/events/:eventId/feed',
+    authenticate(options.resolvePrincipal, { queryToken: true }),
+    feedRoute({ monitor: options.monitor }),
+  )
   router.use(authenticate(options.resolvePrincipal))
   router.use(express.json({ limit: options.bodyLimit ?? '16kb' }))
   addSessionRoute(router)
   addEventRoutes(router, options)
   addRoundtableRoutes(router, options)
   addInviteRoutes(router, options)
+  addMetricsRoute(router, options)
   router.use((request) => {
     throw ApiError.notFound(`No API route ${request.method} ${request.baseUrl}${request.path}`)
   })

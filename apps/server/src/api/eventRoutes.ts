@@ -61,6 +61,7 @@ export function addEventRoutes(router: Router, context: ApiContext): void {
     await context.writeReportUpdate(id, titleUpdate(title))
     const roundtable = catalog.createRoundtable({ id, eventId: event.id, title, templateId })
     context.logger.info('roundtable created', { roundtableId: id, eventId: event.id })
+    context.monitor.roundtableCreated(roundtable)
     response.status(201).json(roundtable)
   })
 }

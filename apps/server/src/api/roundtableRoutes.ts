@@ -5,7 +5,10 @@ import type { ApiContext } from './ApiContext.js'
 import { ApiError } from './ApiError.js'
 import { requestPrincipal } from './authenticate.js'
 
-/** `GET /roundtables/:id`: the organizer; the chair of its event; its rapporteurs and viewers. */
+/**
+ * `GET /roundtables/:id` (with its `event`: id, title, closingAt): the organizer; the chair of its event; its
+ * rapporteurs and viewers.
+ */
 export function addRoundtableRoutes(router: Router, context: ApiContext): void {
   router.get('/roundtables/:roundtableId', (request, response) => {
     const principal = requestPrincipal(response)
@@ -16,6 +19,10 @@ export function addRoundtableRoutes(router: Router, context: ApiContext): void {
     if (roundtable === undefined || !canRead(principal, roundtable)) {
       throw ApiError.forbidden('This invite does not give access to this roundtable')
     }
-    response.json(roundtable)
+    const event = context.catalog.getEvent(roundtable.eventId)
+    response.json({
+      ...roundtable,
+      event: event === undefined ? null : { id: event.id, title: event.title, closingAt: event.closingAt },
+    })
   })
 }

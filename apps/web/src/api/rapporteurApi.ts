@@ -8,6 +8,7 @@ import type {
   Invite,
   InviteScope,
   Roundtable,
+  RoundtableWithEvent,
 } from './types'
 
 const segment = encodeURIComponent
@@ -34,7 +35,7 @@ export const rapporteurApi = {
   createRoundtable(eventId: string, input: { title: string; templateId?: string }): Promise<Roundtable> {
     return requestJson(`/api/events/${segment(eventId)}/roundtables`, { method: 'POST', body: input })
   },
-  getRoundtable(roundtableId: string, signal?: AbortSignal): Promise<Roundtable> {
+  getRoundtable(roundtableId: string, signal?: AbortSignal): Promise<RoundtableWithEvent> {
     return requestJson(`/api/roundtables/${segment(roundtableId)}`, { signal })
   },
   async listInvites(scope: InviteScope, signal?: AbortSignal): Promise<readonly Invite[]> {

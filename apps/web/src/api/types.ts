@@ -16,6 +16,11 @@ export interface Roundtable {
   readonly createdAt: string
 }
 
+/** `GET /api/roundtables/:id` also names the event, so the report can count down to its closing session. */
+export interface RoundtableWithEvent extends Roundtable {
+  readonly event?: Pick<ConferenceEvent, 'id' | 'title' | 'closingAt'>
+}
+
 export interface ConferenceEventWithRoundtables extends ConferenceEvent {
   readonly roundtables: readonly Roundtable[]
 }

@@ -39,6 +39,11 @@ export function EventPage({ eventId }: { readonly eventId: string }) {
       </nav>
       <h1>{event.title}</h1>
       <p className="muted">Closing session {formatDateTime(event.closingAt)}</p>
+      <p>
+        <Link to={paths.dashboard(event.id)} className="button primary" data-dashboard-link="">
+          Open the live dashboard
+        </Link>
+      </p>
       <h2>Roundtables</h2>
       {event.roundtables.length === 0 ? (
         <p className="empty">

@@ -1,6 +1,8 @@
 import { getTemplate } from '@rapporteur/template'
+import { useState } from 'react'
 import { rapporteurApi } from '../api/rapporteurApi'
 import { useApiResource } from '../api/useApiResource'
+import { Countdown } from '../countdown/Countdown'
 import { NamePrompt } from '../presence/NamePrompt'
 import { useLocalUser } from '../presence/useLocalUser'
 import { ReportView } from '../report/ReportView'
@@ -21,6 +23,8 @@ export function ReportPage({ roundtableId }: { readonly roundtableId: string }) 
   )
   // Rapporteurs and viewers see one report only: the event pages would answer 403.
   const seesEvent = session.role === 'organizer' || session.role === 'chair'
+  // Opened from the dashboard (`?from=dashboard`): offer the way back to it first.
+  const [fromDashboard] = useState(() => new URLSearchParams(location.search).get('from') === 'dashboard')
 
   if (resource.status === 'loading') return <p className="page muted">Loading report…</p>
   if (resource.status === 'error') {
@@ -42,12 +46,27 @@ export function ReportPage({ roundtableId }: { readonly roundtableId: string }) 
     <div className="page page--wide">
       {seesEvent && (
         <nav className="breadcrumbs" aria-label="Breadcrumbs">
+          {fromDashboard && (
+            <>
+              <Link to={paths.dashboard(roundtable.eventId)} className="back-to-dashboard" data-back-to-dashboard="">
+                ← Back to dashboard
+              </Link>
+              <span aria-hidden="true"> · </span>
+            </>
+          )}
           <Link to={paths.events()}>Events</Link>
           <span aria-hidden="true"> / </span>
           <Link to={paths.event(roundtable.eventId)}>Roundtables</Link>
+          {!fromDashboard && (
+            <>
+              <span aria-hidden="true"> / </span>
+              <Link to={paths.dashboard(roundtable.eventId)}>Dashboard</Link>
+            </>
+          )}
         </nav>
       )}
       <h1 className="report-title">{roundtable.title}</h1>
+      {roundtable.event && <Countdown closingAt={roundtable.event.closingAt} />}
       {template === undefined ? (
         <div className="notice notice--error" role="alert">
           <strong>This report uses a template this app does not know ({roundtable.templateId}).</strong>

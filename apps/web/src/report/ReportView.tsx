@@ -7,6 +7,7 @@ import { ConnectionClosedNotice } from './ConnectionClosedNotice'
 import { ConnectionIndicator } from './ConnectionIndicator'
 import { GuidanceText } from './GuidanceText'
 import { MetaFields } from './MetaFields'
+import { ReadyToggle } from './ReadyToggle'
 import { ReportSection } from './ReportSection'
 import { sectionHeadings } from './sectionHeadings'
 import { useConnectionClosure } from './useConnectionClosure'
@@ -60,6 +61,7 @@ function ConnectedReport({
             Read only: you can follow the report as it is written.
           </p>
         )}
+        <ReadyToggle doc={connection.doc} canMark={!readOnly} userName={user.name} />
         <PresenceList awareness={connection.provider.awareness} sectionTitles={headings} localName={user.name} />
       </aside>
       <article className="report" aria-label="Report" data-report-mode={readOnly ? 'read-only' : 'edit'}>

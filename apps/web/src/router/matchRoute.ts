@@ -2,11 +2,13 @@
 export type Route =
   | { readonly name: 'events' }
   | { readonly name: 'event'; readonly eventId: string }
+  | { readonly name: 'dashboard'; readonly eventId: string }
   | { readonly name: 'report'; readonly roundtableId: string }
   | { readonly name: 'invite' }
   | { readonly name: 'not-found'; readonly path: string }
 
 const eventPath = /^\/events\/([^/]+)\/?$/
+const dashboardPath = /^\/events\/([^/]+)\/dashboard\/?$/
 const reportPath = /^\/report\/([^/]+)\/?$/
 
 export function matchRoute(pathname: string): Route {
@@ -14,6 +16,8 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/invite' || pathname === '/invite/') return { name: 'invite' }
   const event = eventPath.exec(pathname)
   if (event?.[1]) return { name: 'event', eventId: decodeURIComponent(event[1]) }
+  const dashboard = dashboardPath.exec(pathname)
+  if (dashboard?.[1]) return { name: 'dashboard', eventId: decodeURIComponent(dashboard[1]) }
   const report = reportPath.exec(pathname)
   if (report?.[1]) return { name: 'report', roundtableId: decodeURIComponent(report[1]) }
   return { name: 'not-found', path: pathname }

@@ -2,6 +2,10 @@
 export const paths = {
   events: (): string => '/',
   event: (eventId: string): string => `/events/${encodeURIComponent(eventId)}`,
-  report: (roundtableId: string): string => `/report/${encodeURIComponent(roundtableId)}`,
+  /** The chair's live view of every roundtable of the event. */
+  dashboard: (eventId: string): string => `/events/${encodeURIComponent(eventId)}/dashboard`,
+  /** `fromDashboard` adds `?from=dashboard`, so the report offers a way back to it. */
+  report: (roundtableId: string, options: { readonly fromDashboard?: boolean } = {}): string =>
+    `/report/${encodeURIComponent(roundtableId)}${options.fromDashboard ? '?from=dashboard' : ''}`,
   invite: (): string => '/invite',
 } as const

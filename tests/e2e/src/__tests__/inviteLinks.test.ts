@@ -79,14 +79,14 @@ describeInBrowser('invite links made by the organizer', (suite) => {
     expect(await sectionEditor(amina, 'summary').getAttribute('contenteditable')).toBe('false')
   })
 
-  it('signs the chair in to the event, where every report reads live but nothing can be created', async () => {
+  it('signs the chair in to the event dashboard, where every report reads live but nothing can be created', async () => {
     const panel = organizer.locator('[data-chair-invites]')
     const url = await createInviteInUi(panel, null, 'Chair Bo')
     await panel.locator('[data-invite-row]', { hasText: 'Chair Bo' }).waitFor()
 
     const chair = await openInNewContext(url, 'Bo')
-    expect(new URL(chair.url()).pathname).toBe(`/events/${roundtable.eventId}`)
-    const link = chair.locator('[data-list="roundtables"] a', { hasText: 'Invite links' })
+    expect(new URL(chair.url()).pathname).toBe(`/events/${roundtable.eventId}/dashboard`)
+    const link = chair.locator('[data-roundtable-card] a', { hasText: 'Invite links' })
     await link.waitFor()
     expect(await chair.locator('form').count()).toBe(0)
     expect(await chair.locator('[data-invites-toggle]').count()).toBe(0)

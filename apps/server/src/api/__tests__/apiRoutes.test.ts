@@ -52,7 +52,10 @@ describe('JSON API', () => {
     expect(await getJson(`${api}/events/${event.id}/roundtables`)).toEqual({ status: 200, body: { roundtables: [first.body, second.body] } })
     expect((await getJson(`${api}/events/${event.id}`)).body).toMatchObject({ id: event.id, roundtables: [first.body, second.body] })
     const id = (first.body as { id: string }).id
-    expect(await getJson(`${api}/roundtables/${id}`)).toEqual({ status: 200, body: first.body })
+    expect(await getJson(`${api}/roundtables/${id}`)).toEqual({
+      status: 200,
+      body: { ...(first.body as object), event: { id: event.id, title: 'Summit', closingAt: '2031-03-01T09:30:00.000Z' } },
+    })
   })
 
   it.each([

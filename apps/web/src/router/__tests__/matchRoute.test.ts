@@ -9,6 +9,7 @@ describe('matchRoute', () => {
   it('parses events and reports', () => {
     expect(matchRoute('/')).toEqual({ name: 'events' })
     expect(matchRoute('/events/abc')).toEqual({ name: 'event', eventId: 'abc' })
+    expect(matchRoute('/events/abc/dashboard')).toEqual({ name: 'dashboard', eventId: 'abc' })
     expect(matchRoute('/report/r1')).toEqual({ name: 'report', roundtableId: 'r1' })
     expect(matchRoute('/nope')).toEqual({ name: 'not-found', path: '/nope' })
   })

@@ -8,8 +8,8 @@ describe('signInDestination', () => {
     expect(signInDestination({ role: 'viewer', eventId: 'e1', roundtableId: 'r2' })).toBe('/report/r2')
   })
 
-  it('sends the chair to the event and the organizer to all events', () => {
-    expect(signInDestination({ role: 'chair', eventId: 'e1' })).toBe('/events/e1')
+  it('sends the chair to the event dashboard and the organizer to all events', () => {
+    expect(signInDestination({ role: 'chair', eventId: 'e1' })).toBe('/events/e1/dashboard')
     expect(signInDestination({ role: 'organizer' })).toBe('/')
   })
 })

@@ -1,0 +1,317 @@
+import type { CollabHooks, Connection, DocumentStore, Logger } from '@rapporteur/collab'
+import { getTemplate } from '@rapporteur/template'
+import * as Y from 'yjs'
+import { principalOf } from '../auth/principalOf.js'
+import { Role } from '../auth/Role.js'
+import type { RoundtableRecord } from '../storage/CatalogRecords.js'
+import type { SqliteCatalog } from '../storage/SqliteCatalog.js'
+import { computeReportState, type ReportState } from './computeReportState.js'
+import { Debouncer } from './Debouncer.js'
+import type { FeedHub, FeedSubscriber } from './FeedHub.js'
+import { readPresence, type AwarenessStates } from './readPresence.js'
+import type { FeedSnapshot, RoundtableStatus } from './RoundtableStatus.js'
+import type { SqliteReportStatus } from './SqliteReportStatus.js'
+
+export interface ReportMonitorOptions {
+  readonly catalog: Pick<SqliteCatalog, 'getEvent' | 'getRoundtable' | 'listRoundtables'>
+  readonly statusStore: SqliteReportStatus
+  /** Where reports nobody has open are read from (never by opening a room). */
+  readonly documentStore: Pick<DocumentStore, 'load'>
+  readonly hub: FeedHub
+  readonly logger: Logger
+  /** Progress: quiet time after the last change (default 100 ms) and longest wait in a busy burst (300 ms). */
+  readonly progressWaitMs?: number
+  readonly progressMaxWaitMs?: number
+  /** Presence: quiet time after the last awareness change (default 100 ms) and longest wait (300 ms). */
+  readonly presenceWaitMs?: number
+  readonly presenceMaxWaitMs?: number
+  /** While a writer is connected, `lastPresentAt` is moved to now this often (default 60 000 ms). */
+  readonly presentRefreshMs?: number
+  readonly now?: () => Date
+}
+
+/** CPU spent computing report progress since the server started. */
+export interface ProgressCost {
+  readonly progressCpuMs: number
+  readonly progressComputations: number
+}
+
+/**
+ * Keeps each roundtable's `RoundtableStatus` and publishes changes to the event's feed (`FeedHub`). Fed by the
+ * collab hooks (`hooks`), which only note what changed: progress is computed later, debounced per document,
+ * presence read debounced, so nothing heavy runs while keystrokes are relayed. Statuses are persisted
+ * (`SqliteReportStatus`); a roundtable never seen is computed once from the document store.
+ */
+export class ReportMonitor {
+  readonly hooks: CollabHooks
+  private readonly options: ReportMonitorOptions
+  private readonly now: () => Date
+  /** The last status of every roundtable seen since start. */
+  private readonly statuses = new Map<string, RoundtableStatus>()
+  private readonly computing = new Map<string, Promise<RoundtableStatus | undefined>>()
+  private readonly roundtables = new Map<string, RoundtableRecord>()
+  /** Open documents and their awareness, by roundtable id. */
+  private readonly docs = new Map<string, Y.Doc>()
+  private readonly awareness = new Map<string, AwarenessStates>()
+  /** Server time (ms) of the latest change of an open document not yet in its status. */
+  private readonly editedAt = new Map<string, number>()
+  /** Roundtables with a writer connected now. */
+  private readonly writersPresent = new Set<string>()
+  private readonly progressDebouncer: Debouncer
+  private readonly presenceDebouncer: Debouncer
+  private readonly presentRefresh: ReturnType<typeof setInterval>
+  private readonly unknownTemplates = new Set<string>()
+  private progressNanoseconds = 0n
+  private progressComputations = 0
+
+  constructor(options: ReportMonitorOptions) {
+    this.options = options
+    this.now = options.now ?? (() => new Date())
+    this.progressDebouncer = new Debouncer({
+      waitMs: options.progressWaitMs ?? 100,
+      maxWaitMs: options.progressMaxWaitMs ?? 300,
+      run: (id) => this.computeOpenReport(id),
+    })
+    this.presenceDebouncer = new Debouncer({
+      waitMs: options.presenceWaitMs ?? 100,
+      maxWaitMs: options.presenceMaxWaitMs ?? 300,
+      run: (id) => this.publishPresence(id),
+    })
+    this.presentRefresh = setInterval(() => this.refreshWritersPresent(), options.presentRefreshMs ?? 60_000)
+    this.presentRefresh.unref()
+    this.hooks = {
+      onDocumentLoad: (name, doc) => this.documentLoaded(name, doc),
+      onDocumentChange: (name) => {
+        if (!this.docs.has(name)) return
+        this.editedAt.set(name, this.now().getTime())
+        this.progressDebouncer.schedule(name)
+      },
+      onAwarenessChange: (name, awareness) => {
+        this.awareness.set(name, awareness)
+        this.presenceDebouncer.schedule(name)
+      },
+      onConnectionsChange: (name, connections) => this.connectionsChanged(name, connections),
+      onDocumentUnload: (name) => this.documentUnloaded(name),
+    }
+  }
+
+  get progressCost(): ProgressCost {
+    return {
+      progressCpuMs: Number(this.progressNanoseconds) / 1e6,
+      progressComputations: this.progressComputations,
+    }
+  }
+
+  /**
+   * The event's snapshot, and `subscriber` receiving every later change of its roundtables: the snapshot is
+   * built and the subscription made in one step, so no change falls between them. Undefined for an unknown event.
+   */
+  async subscribe(eventId: string, subscriber: FeedSubscriber): Promise<{ snapshot: FeedSnapshot; unsubscribe: () => void } | undefined> {
+    if (this.options.catalog.getEvent(eventId) === undefined) return undefined
+    await Promise.all(this.options.catalog.listRoundtables(eventId).map((roundtable) => this.ensureStatus(roundtable)))
+    // Synchronous from here: the snapshot and the subscription see the same statuses.
+    const event = this.options.catalog.getEvent(eventId)
+    if (event === undefined) return undefined
+    const roundtables: RoundtableStatus[] = []
+    for (const roundtable of this.options.catalog.listRoundtables(eventId)) {
+      const status = this.statuses.get(roundtable.id)
+      if (status !== undefined) roundtables.push(status)
+    }
+    const snapshot: FeedSnapshot = {
+      serverTime: this.now().toISOString(),
+      event: { id: event.id, title: event.title, closingAt: event.closingAt },
+      roundtables,
+    }
+    return { snapshot, unsubscribe: this.options.hub.subscribe(eventId, subscriber) }
+  }
+
+  /** A new roundtable: computed from the store and published to its event's feed. */
+  roundtableCreated(roundtable: RoundtableRecord): void {
+    this.roundtables.set(roundtable.id, roundtable)
+    this.ensureStatus(roundtable).then(
+      (status) => {
+        if (status !== undefined) this.options.hub.publish(roundtable.eventId, status)
+      },
+      (error: unknown) => this.options.logger.error('Could not compute a new roundtable status', { roundtableId: roundtable.id, error }),
+    )
+  }
+
+  /** Computes what is pending now (statuses persisted) and stops the timers. */
+  close(): void {
+    this.progressDebouncer.runAll()
+    this.presenceDebouncer.dispose()
+    this.progressDebouncer.dispose()
+    clearInterval(this.presentRefresh)
+  }
+
+  private documentLoaded(id: string, doc: Y.Doc): void {
+    const roundtable = this.roundtable(id)
+    if (roundtable === undefined) return
+    this.docs.set(id, doc)
+    if (!this.statuses.has(id)) {
+      const stored = this.options.statusStore.get(id)
+      if (stored !== undefined) this.statuses.set(id, this.withRoundtable(stored, roundtable))
+      else {
+        const state = this.compute(doc, roundtable)
+        if (state !== undefined) this.commit(this.initialStatus(roundtable, state), { persist: true })
+      }
+    }
+    if (this.writersPresent.has(id)) this.updateLastPresentAt(id)
+    // The stored status may predate the last writes (a crash inside the debounce): recompute once.
+    this.progressDebouncer.schedule(id)
+  }
+
+  private documentUnloaded(id: string): void {
+    this.progressDebouncer.runNow(id)
+    this.progressDebouncer.cancel(id)
+    this.presenceDebouncer.cancel(id)
+    this.docs.delete(id)
+    this.awareness.delete(id)
+    this.editedAt.delete(id)
+    const status = this.statuses.get(id)
+    if (status !== undefined && status.present.length > 0) this.commit({ ...status, present: [] }, { persist: false })
+  }
+
+  private connectionsChanged(id: string, connections: readonly Connection[]): void {
+    const writerPresent = connections.some(isWriter)
+    if (writerPresent === this.writersPresent.has(id)) return
+    if (writerPresent) this.writersPresent.add(id)
+    else this.writersPresent.delete(id)
+    // Joined or left: either way a writer was here now.
+    this.updateLastPresentAt(id)
+  }
+
+  private refreshWritersPresent(): void {
+    for (const id of this.writersPresent) this.updateLastPresentAt(id)
+  }
+
+  private updateLastPresentAt(id: string): void {
+    // A roundtable not loaded yet gets it once loaded (`documentLoaded`).
+    const status = this.statuses.get(id)
+    if (status !== undefined) this.commit({ ...status, lastPresentAt: this.now().toISOString() }, { persist: true })
+  }
+
+  private computeOpenReport(id: string): void {
+    const doc = this.docs.get(id)
+    const roundtable = this.roundtable(id)
+    if (doc === undefined || roundtable === undefined) return
+    const state = this.compute(doc, roundtable)
+    if (state === undefined) return
+    const previous = this.statuses.get(id) ?? this.initialStatus(roundtable, state)
+    const editedAt = this.editedAt.get(id)
+    const lastEditAt = editedAt === undefined ? previous.lastEditAt : new Date(editedAt).toISOString()
+    this.editedAt.delete(id)
+    this.commit({ ...previous, progress: state.progress, ready: state.ready, lastEditAt }, { persist: true })
+  }
+
+  private publishPresence(id: string): void {
+    const awareness = this.awareness.get(id)
+    const status = this.statuses.get(id)
+    if (awareness === undefined || status === undefined || !this.docs.has(id)) return
+    this.commit({ ...status, present: readPresence(awareness) }, { persist: false })
+  }
+
+  /** Keeps `next` as the roundtable's status; persists it if asked; publishes it if it differs. */
+  private commit(next: RoundtableStatus, { persist }: { persist: boolean }): void {
+    const previous = this.statuses.get(next.id)
+    this.statuses.set(next.id, next)
+    if (persist) {
+      try {
+        this.options.statusStore.put(next, this.now())
+      } catch (error) {
+        this.options.logger.error('Could not store a report status', { roundtableId: next.id, error })
+      }
+    }
+    if (previous !== undefined && JSON.stringify(previous) === JSON.stringify(next)) return
+    const roundtable = this.roundtable(next.id)
+    if (roundtable !== undefined) this.options.hub.publish(roundtable.eventId, next)
+  }
+
+  /** The status of a roundtable: known, stored, or computed once from the document store. */
+  private ensureStatus(roundtable: RoundtableRecord): Promise<RoundtableStatus | undefined> {
+    const known = this.statuses.get(roundtable.id)
+    if (known !== undefined) return Promise.resolve(known)
+    const stored = this.options.statusStore.get(roundtable.id)
+    if (stored !== undefined) {
+      const status = this.withRoundtable(stored, roundtable)
+      this.statuses.set(roundtable.id, status)
+      return Promise.resolve(status)
+    }
+    let computing = this.computing.get(roundtable.id)
+    if (computing === undefined) {
+      computing = this.computeStored(roundtable).finally(() => this.computing.delete(roundtable.id))
+      this.computing.set(roundtable.id, computing)
+    }
+    return computing
+  }
+
+  private async computeStored(roundtable: RoundtableRecord): Promise<RoundtableStatus | undefined> {
+    const records = await this.options.documentStore.load(roundtable.id)
+    // The document may have been opened (and its status computed) meanwhile: the live one wins.
+    const live = this.statuses.get(roundtable.id)
+    if (live !== undefined) return live
+    const scratch = new Y.Doc()
+    try {
+      for (const record of records) Y.applyUpdate(scratch, record.update)
+      const state = this.compute(scratch, roundtable)
+      if (state === undefined) return undefined
+      const status = this.initialStatus(roundtable, state)
+      this.statuses.set(roundtable.id, status)
+      this.options.statusStore.put(status, this.now())
+      return status
+    } finally {
+      scratch.destroy()
+    }
+  }
+
+  private compute(doc: Y.Doc, roundtable: RoundtableRecord): ReportState | undefined {
+    const template = getTemplate(roundtable.templateId)
+    if (template === undefined) {
+      if (!this.unknownTemplates.has(roundtable.templateId)) {
+        this.unknownTemplates.add(roundtable.templateId)
+        this.options.logger.warn('Roundtable uses an unknown template; no progress for it', {
+          roundtableId: roundtable.id,
+          templateId: roundtable.templateId,
+        })
+      }
+      return undefined
+    }
+    const { state, nanoseconds } = computeReportState(doc, template)
+    this.progressNanoseconds += nanoseconds
+    this.progressComputations++
+    return state
+  }
+
+  private initialStatus(roundtable: RoundtableRecord, state: ReportState): RoundtableStatus {
+    return {
+      id: roundtable.id,
+      title: roundtable.title,
+      templateId: roundtable.templateId,
+      progress: state.progress,
+      ready: state.ready,
+      lastEditAt: null,
+      present: [],
+      lastPresentAt: null,
+    }
+  }
+
+  /** A stored status with the catalog's title and template, and nobody present (the stored one is old). */
+  private withRoundtable(stored: RoundtableStatus, roundtable: RoundtableRecord): RoundtableStatus {
+    return { ...stored, id: roundtable.id, title: roundtable.title, templateId: roundtable.templateId, present: [] }
+  }
+
+  private roundtable(id: string): RoundtableRecord | undefined {
+    let roundtable = this.roundtables.get(id)
+    if (roundtable === undefined) {
+      roundtable = this.options.catalog.getRoundtable(id)
+      if (roundtable !== undefined) this.roundtables.set(id, roundtable)
+    }
+    return roundtable
+  }
+}
+
+/** Organizer and rapporteur connections write; chair and viewer ones only read. */
+function isWriter(connection: Connection): boolean {
+  const role = principalOf(connection)?.role
+  return role === Role.Organizer || role === Role.Rapporteur
+}

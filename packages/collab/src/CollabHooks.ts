@@ -1,0 +1,25 @@
+import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import type { Connection } from './Connection.js'
+
+/**
+ * Observers of the open documents, for glue that watches them (the server's report monitor). Every hook is
+ * called synchronously from the document's room, on the relay path, so it must be cheap: note what changed
+ * and do the work later. A hook that throws is logged (error) and otherwise ignored; it never affects
+ * clients, relaying or storage. The `doc` and `awareness` given are the room's own: read them, never write.
+ */
+export interface CollabHooks {
+  /** A document finished loading from the store and is open. */
+  onDocumentLoad?(documentName: string, doc: Y.Doc): void
+  /** An open document changed (after the update was applied and relayed), whoever wrote it. */
+  onDocumentChange?(documentName: string, doc: Y.Doc): void
+  /** The awareness states of an open document changed (added, updated or removed clients). */
+  onAwarenessChange?(documentName: string, awareness: Awareness): void
+  /**
+   * A connection joined or left a document (connections waiting for the load included); `connections` is
+   * the document's connections now, a fresh array (read each one's `context` and `readOnly`).
+   */
+  onConnectionsChange?(documentName: string, connections: readonly Connection[]): void
+  /** A loaded document is about to leave memory (after storing what it received, unless the server is being destroyed after a failed write). Not called for failed loads. */
+  onDocumentUnload?(documentName: string, doc: Y.Doc): void
+}
