@@ -13,6 +13,8 @@ export interface TypingClientOptions {
   readonly token: string
   /** Index of the roundtable in the scenario. */
   readonly room: number
+  /** Index of the rapporteur within the roundtable. */
+  readonly person: number
   /** Small unique Yjs client id, so keystrokes are identified by (clientId, clock). */
   readonly clientId: number
   /** Section fragment this rapporteur types into (a paragraph at its end). */
@@ -82,6 +84,10 @@ export class TypingClient {
 
   get room(): number {
     return this.options.room
+  }
+
+  get person(): number {
+    return this.options.person
   }
 
   close(): void {
