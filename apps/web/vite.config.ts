@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { serviceWorkerPlugin } from './serviceWorkerPlugin'
 
 /** Where the Rapporteur server listens during development (`pnpm dev:server`). */
 const serverTarget = 'http://127.0.0.1:3000'
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), serviceWorkerPlugin()],
   resolve: {
     // One copy of each shared CRDT/editor runtime, or `instanceof` checks break across copies.
     dedupe: [

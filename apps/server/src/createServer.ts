@@ -3,6 +3,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import express from 'express'
+import type * as Y from 'yjs'
 import { CloseCode, CollabServer } from '@rapporteur/collab'
 import type { Logger } from '@rapporteur/collab'
 import { createApiRouter } from './api/createApiRouter.js'
@@ -24,7 +25,12 @@ import { JsonLogger } from './logger/JsonLogger.js'
 import { listen } from './http/listen.js'
 import { serverUrl } from './http/serverUrl.js'
 import { openStorage, type Storage } from './storage/openStorage.js'
+import { AutoVersions } from './versions/AutoVersions.js'
+import { ReportVersions } from './versions/ReportVersions.js'
+import { SqliteVersions } from './versions/SqliteVersions.js'
 import { serveWebApp } from './web/serveWebApp.js'
+
+const DEFAULT_VERSION_QUIET_MINUTES = 5
 
 export interface CreateServerOptions extends ServerConfig {
   /** Default: a `JsonLogger` on stdout at `logLevel`. It never receives a token. */
@@ -36,6 +42,8 @@ export interface CreateServerOptions extends ServerConfig {
   readonly announce?: (line: string) => void
   /** Milliseconds between checks that close connections whose invite has expired. Default 30 000. */
   readonly expiryCheckIntervalMs?: number
+  /** Quiet time (ms) before an automatic version; overrides `versionQuietMinutes` (tests use a short one). */
+  readonly versionQuietMs?: number
 }
 
 export interface RunningServer {
@@ -68,7 +76,27 @@ export async function createServer(config: CreateServerOptions): Promise<Running
   const { db, catalog, invites, store, reportStatus } = storage
   const limits = serverLimits(config)
   const feedHub = new FeedHub()
-  const monitor = new ReportMonitor({ catalog, statusStore: reportStatus, documentStore: store, hub: feedHub, logger })
+  // The versions read open documents through the monitor and write through the collab server, both made below.
+  const versions: ReportVersions = new ReportVersions({
+    versions: new SqliteVersions(db),
+    documentStore: store,
+    openDocument: (id): Y.Doc | undefined => monitor.openDocument(id),
+    applyServerUpdate: (id, update): Promise<void> => collab.applyServerUpdate(id, update),
+    logger,
+  })
+  const autoVersions = new AutoVersions({
+    versions,
+    quietMs: config.versionQuietMs ?? (config.versionQuietMinutes ?? DEFAULT_VERSION_QUIET_MINUTES) * 60_000,
+    logger,
+  })
+  const monitor: ReportMonitor = new ReportMonitor({
+    catalog,
+    statusStore: reportStatus,
+    documentStore: store,
+    hub: feedHub,
+    logger,
+    autoVersions,
+  })
   const collab = new CollabServer({
     store,
     logger,
@@ -107,6 +135,7 @@ export async function createServer(config: CreateServerOptions): Promise<Running
           'Invite revoked',
         ) + feedHub.endWhere((subscriber) => subscriber.principal.inviteId === inviteId),
       monitor,
+      versions,
       readMetrics: () => readServerMetrics(collab, monitor),
       logger,
       publicUrl: config.publicUrl,
@@ -145,6 +174,8 @@ export async function createServer(config: CreateServerOptions): Promise<Running
     } finally {
       // After the documents unloaded (their last statuses stored), before the database closes.
       monitor.close()
+      // The versions being taken are written before the database closes.
+      await autoVersions.close()
       httpServer.closeAllConnections()
       await stopped
       await store.close()

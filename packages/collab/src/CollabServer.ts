@@ -68,6 +68,7 @@ export class CollabServer {
    * Connects a socket to a document, loading the document if it is not open. Nothing is sent to the
    * socket before the document has loaded; messages received meanwhile are handled afterwards, in order.
    * `context` is kept as `connection.context` (the glue puts the authenticated principal there).
+   * `options`: `readOnly`, `durableAcks` (see `ConnectionOptions`).
    * A server shutting down (4503) or a document at `maxConnectionsPerDocument` (4508) closes the socket at once.
    */
   handleConnection(
@@ -83,6 +84,7 @@ export class CollabServer {
       logger: this.logger,
       limits: this.limits,
       readOnly: options.readOnly ?? false,
+      durableAcks: options.durableAcks ?? false,
     }
     if (this.destroying !== null) {
       const connection = new Connection({ ...init, room: null })

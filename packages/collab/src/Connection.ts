@@ -14,6 +14,12 @@ export interface ConnectionOptions {
    * (reason `read-only`) right after the server's sync step 1. Default: false.
    */
   readOnly?: boolean
+  /**
+   * The client asked for durability acknowledgements (`durable=1`): it receives `messageDurability` messages —
+   * SAVED with the state vector the store holds, right after the server's sync step 1 and after each write that
+   * stored updates, and STORAGE_FAILING while writes fail. Default: false (stock clients never see them).
+   */
+  durableAcks?: boolean
 }
 
 /** @internal What `CollabServer` hands a new connection. */
@@ -26,6 +32,7 @@ export interface ConnectionInit {
   logger: Logger
   limits: CollabLimits
   readOnly: boolean
+  durableAcks: boolean
 }
 
 /** The limits a connection itself enforces, by name, for log lines. */
@@ -41,6 +48,8 @@ export class Connection {
   readonly context: unknown
   /** True when the connection's document changes are dropped (see `ConnectionOptions.readOnly`). */
   readonly readOnly: boolean
+  /** True when the connection receives durability acknowledgements (see `ConnectionOptions.durableAcks`). */
+  readonly durableAcks: boolean
   /**
    * This connection's updates that wait for structs the document lacks; see `PendingUpdates`.
    * @internal
@@ -66,6 +75,7 @@ export class Connection {
     this.logger = init.logger
     this.limits = init.limits
     this.readOnly = init.readOnly
+    this.durableAcks = init.durableAcks
     this.messageBudget = new TokenBucket(init.limits.messagesPerSecond, 2 * init.limits.messagesPerSecond)
   }
 

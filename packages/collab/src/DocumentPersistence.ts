@@ -14,6 +14,19 @@ export interface DocumentPersistenceOptions {
   encodeState: () => Uint8Array
   /** Ids of the records the document was loaded from. */
   loadedRecordIds: readonly number[]
+  /**
+   * The document's state vector (`Y.encodeStateVector`), read when a write takes what was handed over: it then
+   * covers exactly the updates that write stores.
+   */
+  encodeStateVector: () => Uint8Array
+  /** Called after each successful write that stored updates, with the state vector now durable. */
+  onDurable?: (stateVector: Uint8Array) => void
+  /** Called once when writes start failing (`reason` for people), before retrying; `onDurable` follows recovery. */
+  onFailing?: (reason: string) => void
+  /** First delay before retrying a failed write, doubled after each failure up to `retryMaxDelayMs`. Default 250. */
+  retryDelayMs?: number
+  /** Default 5000. */
+  retryMaxDelayMs?: number
 }
 
 interface Waiter {
@@ -39,10 +52,25 @@ export class DocumentPersistence {
   private timer: ReturnType<typeof setTimeout> | null = null
   private isWriting = false
   private waiters: Waiter[] = []
+  /** The state vector of everything durable: what was loaded, then what each write covered. */
+  private durableVector: Uint8Array
+  private failedWrites = 0
+  private isDisposed = false
 
   constructor(options: DocumentPersistenceOptions) {
     this.options = options
     this.recordIds = [...options.loadedRecordIds]
+    this.durableVector = options.encodeStateVector()
+  }
+
+  /** The state vector covering every update known to be durable (see `DocumentStore`). */
+  get durableStateVector(): Uint8Array {
+    return this.durableVector
+  }
+
+  /** True while the last write failed and a retry is scheduled. */
+  get isFailing(): boolean {
+    return this.failedWrites > 0
   }
 
   /** True when nothing is waiting to be written and no write is running. */
@@ -59,7 +87,7 @@ export class DocumentPersistence {
   add(update: Uint8Array): void {
     this.pending.push(update)
     this.receivedCount++
-    if (this.timer === null && !this.isWriting) {
+    if (this.timer === null && !this.isWriting && !this.isDisposed) {
       this.timer = setTimeout(() => this.startWriting(), this.options.flushDelayMs)
     }
   }
@@ -85,6 +113,7 @@ export class DocumentPersistence {
 
   /** Stops the batching timer. Pending updates stay unwritten; call `flush()` first to keep them. */
   dispose(): void {
+    this.isDisposed = true
     if (this.timer !== null) clearTimeout(this.timer)
     this.timer = null
   }
@@ -104,28 +133,60 @@ export class DocumentPersistence {
     void this.writeAll()
   }
 
-  /** Writes until nothing is left. Ends on the first failed compaction; the next add or flush retries. */
+  /**
+   * Writes until nothing is left. Ends on the first failed compaction: waiting `flush()`es reject, and a retry
+   * is scheduled with backoff (a new add or flush does not wait for it), until a write succeeds.
+   */
   private async writeAll(): Promise<void> {
+    let failure: unknown = null
     try {
       while (this.pending.length > 0 || this.compactionWanted) {
+        const durableBefore = this.durableCount
         if (this.compactionWanted) await this.writeCompaction()
         else await this.writeAppend()
+        if (this.durableCount !== durableBefore || this.failedWrites > 0) this.recovered()
         this.resolveWaiters()
       }
     } catch (error) {
-      this.options.logger.error('Could not store document updates', {
-        documentName: this.options.documentName,
-        error,
-      })
-      this.rejectWaiters(error)
+      failure = error
     } finally {
       this.isWriting = false
     }
+    if (failure !== null) this.failed(failure)
+  }
+
+  private recovered(): void {
+    if (this.failedWrites > 0) {
+      this.options.logger.info('Storing document updates works again', {
+        documentName: this.options.documentName,
+        failedWrites: this.failedWrites,
+      })
+    }
+    this.failedWrites = 0
+    this.options.onDurable?.(this.durableVector)
+  }
+
+  private failed(error: unknown): void {
+    this.failedWrites++
+    const retryDelayMs = this.options.retryDelayMs ?? 250
+    const delay = Math.min(retryDelayMs * 2 ** (this.failedWrites - 1), this.options.retryMaxDelayMs ?? 5000)
+    this.options.logger.error('Could not store document updates; retrying', {
+      documentName: this.options.documentName,
+      failedWrites: this.failedWrites,
+      retryInMs: delay,
+      error,
+    })
+    if (this.failedWrites === 1) this.options.onFailing?.(error instanceof Error ? error.message : String(error))
+    this.rejectWaiters(error)
+    if (this.isDisposed || this.isWriting) return
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.timer = setTimeout(() => this.startWriting(), delay)
   }
 
   private async writeAppend(): Promise<void> {
     const batch = this.pending
     const coveredCount = this.receivedCount
+    const coveredVector = this.options.encodeStateVector()
     this.pending = []
     const update = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch)
     try {
@@ -140,6 +201,7 @@ export class DocumentPersistence {
       return
     }
     this.durableCount = coveredCount
+    this.durableVector = coveredVector
     if (this.recordIds.length >= this.options.compactAfterRecords) this.compactionWanted = true
   }
 
@@ -148,6 +210,7 @@ export class DocumentPersistence {
     const compaction = ++this.compactionsStarted
     const merged = this.options.encodeState()
     const coveredCount = this.receivedCount
+    const coveredVector = this.options.encodeStateVector()
     const replacedIds = [...this.recordIds]
     // The merged state holds every update handed over so far, pending ones included.
     const pendingBefore = this.pending
@@ -161,6 +224,7 @@ export class DocumentPersistence {
       throw error
     }
     this.durableCount = coveredCount
+    this.durableVector = coveredVector
     this.compactionsDone = compaction
     this.options.logger.debug('Compacted document', {
       documentName: this.options.documentName,

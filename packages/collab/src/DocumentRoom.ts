@@ -11,6 +11,8 @@ import type { Logger } from './Logger.js'
 import {
   encodeAwarenessMessage,
   encodePermissionDeniedMessage,
+  encodeSavedMessage,
+  encodeStorageFailingMessage,
   encodeSyncStep1Message,
   encodeSyncStep2Message,
   encodeUpdateMessage,
@@ -19,6 +21,7 @@ import { PendingUpdates } from './PendingUpdates.js'
 import { CloseCode, messageAuth, messageAwareness, messageQueryAwareness, messageSync } from './protocol.js'
 import { validateAwarenessUpdate } from './validateAwarenessUpdate.js'
 import { validateUpdate } from './validateUpdate.js'
+import type { StoredUpdate } from './DocumentStore.js'
 
 export interface DocumentRoomOptions {
   name: string
@@ -42,6 +45,15 @@ const serverOrigin = Symbol('server')
 
 /** How long a room whose final write failed waits before trying to unload again. */
 const unloadRetryMs = 5000
+
+/** What STORAGE_FAILING tells clients (the store's own error stays in the server's log). */
+const storageFailingReason = 'The server cannot store changes right now'
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false
+  for (let index = 0; index < a.byteLength; index++) if (a[index] !== b[index]) return false
+  return true
+}
 
 /** Awareness changes as y-protocols reports them. */
 interface AwarenessChanges {
@@ -73,6 +85,8 @@ export class DocumentRoom {
   private documentBytes = 0
   /** Pending parts of server updates and of the stored records; see `PendingUpdates`. */
   private readonly pending = new PendingUpdates()
+  /** The state vector last sent as SAVED to the durable connections; `null` after STORAGE_FAILING. */
+  private savedVectorSent: Uint8Array | null = null
   /** Resolves with `true` once loaded, or `false` if loading failed. */
   readonly loaded: Promise<boolean>
 
@@ -186,13 +200,10 @@ export class DocumentRoom {
   private async load(): Promise<boolean> {
     try {
       await this.options.beforeLoad()
-      const records = await this.options.store.load(this.name)
+      const stored = await this.options.store.load(this.name)
       if (this.state !== 'loading') return false
-      for (const record of records) {
-        Y.applyUpdate(this.doc, record.update)
-        this.documentBytes += record.update.byteLength
-      }
-      this.pending.adopt(this.doc)
+      const records = await this.applyStoredRecords(stored)
+      if (this.state !== 'loading') return false
       if (!this.pending.isEmpty) {
         this.options.logger.warn('Stored document holds updates with missing dependencies; keeping them aside', {
           documentName: this.name,
@@ -207,6 +218,9 @@ export class DocumentRoom {
         compactAfterRecords: this.options.compactAfterRecords,
         encodeState: () => this.encodeState(),
         loadedRecordIds: records.map((record) => record.id),
+        encodeStateVector: () => Y.encodeStateVector(this.doc),
+        onDurable: (stateVector) => this.sendSaved(stateVector),
+        onFailing: (reason) => this.sendStorageFailing(reason),
       })
     } catch (error) {
       this.options.logger.error('Could not load document', { documentName: this.name, error })
@@ -225,10 +239,81 @@ export class DocumentRoom {
     return true
   }
 
+  /**
+   * Applies the stored records to the document. A record that does not decode, fails `validateUpdate` or makes
+   * Yjs throw is set aside (`store.quarantine`, logged at error) and the document loads with the rest.
+   * Resolves with the records applied.
+   */
+  private async applyStoredRecords(stored: StoredUpdate[]): Promise<StoredUpdate[]> {
+    const applied: StoredUpdate[] = []
+    const rejected: { id: number; error: unknown }[] = []
+    for (const record of stored) {
+      try {
+        validateUpdate(record.update, this.doc)
+        Y.applyUpdate(this.doc, record.update)
+      } catch (error) {
+        rejected.push({ id: record.id, error })
+        continue
+      }
+      applied.push(record)
+      this.documentBytes += record.update.byteLength
+    }
+    this.pending.adopt(this.doc)
+    if (rejected.length === 0) return applied
+    const ids = rejected.map((record) => record.id)
+    this.options.logger.error('Stored document records do not decode; setting them aside', {
+      documentName: this.name,
+      recordIds: ids,
+      error: rejected[0]?.error,
+    })
+    if (this.options.store.quarantine === undefined) {
+      this.options.logger.error('The store cannot quarantine records; they stay stored and are skipped', {
+        documentName: this.name,
+        recordIds: ids,
+      })
+      return applied
+    }
+    try {
+      await this.options.store.quarantine(this.name, ids)
+    } catch (error) {
+      // They stay in the store, never listed for compaction, and are skipped again at the next load.
+      this.options.logger.error('Could not quarantine stored records; skipping them', {
+        documentName: this.name,
+        recordIds: ids,
+        error,
+      })
+    }
+    return applied
+  }
+
+  /** Tells the durable connections what is durable now; sent only when it changed (or after a failure). */
+  private sendSaved(stateVector: Uint8Array): void {
+    const previous = this.savedVectorSent
+    if (previous !== null && sameBytes(previous, stateVector)) return
+    this.savedVectorSent = stateVector
+    const message = encodeSavedMessage(stateVector)
+    for (const connection of this.connections) {
+      if (connection.durableAcks && connection.isStarted) connection.send(message)
+    }
+  }
+
+  private sendStorageFailing(reason: string): void {
+    this.savedVectorSent = null
+    this.options.logger.warn('Telling durable clients that storage is failing', { documentName: this.name, reason })
+    const message = encodeStorageFailingMessage(storageFailingReason)
+    for (const connection of this.connections) {
+      if (connection.durableAcks && connection.isStarted) connection.send(message)
+    }
+  }
+
   private startConnection(connection: Connection): void {
     connection.start(() => {
       connection.send(encodeSyncStep1Message(this.doc))
       if (connection.readOnly) connection.send(encodePermissionDeniedMessage('read-only'))
+      if (connection.durableAcks && this.persistence !== null) {
+        connection.send(encodeSavedMessage(this.persistence.durableStateVector))
+        if (this.persistence.isFailing) connection.send(encodeStorageFailingMessage(storageFailingReason))
+      }
       const clientIds = [...this.awareness.getStates().keys()]
       if (clientIds.length > 0) connection.send(encodeAwarenessMessage(this.awareness, clientIds))
     })

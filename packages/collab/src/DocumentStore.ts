@@ -21,6 +21,12 @@ export interface DocumentStore {
    * concurrently, are kept.
    */
   compact(documentName: string, mergedUpdate: Uint8Array, replacedIds: readonly number[]): Promise<number>
+  /**
+   * Optional: atomically moves the records `ids` of the document out of its list into a quarantine where they
+   * are kept for inspection (never loaded again). Called at load for records that do not decode or fail the
+   * core's update validation. A store without it keeps such records, and every load skips them again.
+   */
+  quarantine?(documentName: string, ids: readonly number[]): Promise<void>
   /** Releases what the store holds; later calls reject. */
   close(): Promise<void>
 }

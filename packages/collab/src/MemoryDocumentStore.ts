@@ -3,6 +3,7 @@ import type { DocumentStore, StoredUpdate } from './DocumentStore.js'
 /** A `DocumentStore` kept in process memory: for tests and throwaway servers. Nothing survives the process. */
 export class MemoryDocumentStore implements DocumentStore {
   private readonly documents = new Map<string, StoredUpdate[]>()
+  private readonly quarantined = new Map<string, StoredUpdate[]>()
   private nextId = 1
   private isClosed = false
 
@@ -22,6 +23,21 @@ export class MemoryDocumentStore implements DocumentStore {
     const kept = (this.documents.get(documentName) ?? []).filter((record) => !replaced.has(record.id))
     this.documents.set(documentName, kept)
     return this.insert(documentName, mergedUpdate)
+  }
+
+  async quarantine(documentName: string, ids: readonly number[]): Promise<void> {
+    this.assertOpen()
+    const moved = new Set(ids)
+    const records = this.documents.get(documentName) ?? []
+    this.documents.set(documentName, records.filter((record) => !moved.has(record.id)))
+    const quarantined = this.quarantined.get(documentName) ?? []
+    quarantined.push(...records.filter((record) => moved.has(record.id)))
+    this.quarantined.set(documentName, quarantined)
+  }
+
+  /** The records set aside by `quarantine`, oldest first. */
+  quarantinedRecords(documentName: string): StoredUpdate[] {
+    return [...(this.quarantined.get(documentName) ?? [])]
   }
 
   async close(): Promise<void> {

@@ -10,8 +10,20 @@ export { MemoryDocumentStore } from './MemoryDocumentStore.js'
 export {
   encodeAwarenessMessage,
   encodePermissionDeniedMessage,
+  encodeSavedMessage,
+  encodeStorageFailingMessage,
   encodeSyncStep1Message,
   encodeSyncStep2Message,
   encodeUpdateMessage,
+  readDurabilityMessage,
+  type DurabilityMessage,
 } from './messages.js'
-export { CloseCode, messageAuth, messageAwareness, messageQueryAwareness, messageSync } from './protocol.js'
+export {
+  CloseCode,
+  DurabilityKind,
+  messageAuth,
+  messageAwareness,
+  messageDurability,
+  messageQueryAwareness,
+  messageSync,
+} from './protocol.js'

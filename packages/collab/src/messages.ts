@@ -1,9 +1,10 @@
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as authProtocol from 'y-protocols/auth'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type * as Y from 'yjs'
-import { messageAuth, messageAwareness, messageSync } from './protocol.js'
+import { DurabilityKind, messageAuth, messageAwareness, messageDurability, messageSync } from './protocol.js'
 
 /** Sync step 1: the server's state vector, asking the client for what the server lacks. */
 export function encodeSyncStep1Message(doc: Y.Doc): Uint8Array {
@@ -46,4 +47,36 @@ export function encodePermissionDeniedMessage(reason: string): Uint8Array {
   encoding.writeVarUint(encoder, messageAuth)
   authProtocol.writePermissionDenied(encoder, reason)
   return encoding.toUint8Array(encoder)
+}
+
+/** SAVED: every update covered by `stateVector` (`Y.encodeStateVector` form) is durable. */
+export function encodeSavedMessage(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, messageDurability)
+  encoding.writeVarUint(encoder, DurabilityKind.Saved)
+  encoding.writeVarUint8Array(encoder, stateVector)
+  return encoding.toUint8Array(encoder)
+}
+
+/** STORAGE_FAILING: the server cannot store updates right now; `reason` says why, for people. */
+export function encodeStorageFailingMessage(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, messageDurability)
+  encoding.writeVarUint(encoder, DurabilityKind.StorageFailing)
+  encoding.writeVarString(encoder, reason)
+  return encoding.toUint8Array(encoder)
+}
+
+/** A decoded `messageDurability` message. `stateVector` is in `Y.encodeStateVector` form (`Y.decodeStateVector` reads it). */
+export type DurabilityMessage = { kind: 'saved'; stateVector: Uint8Array } | { kind: 'failing'; reason: string }
+
+/**
+ * Reads the payload of a `messageDurability` message from `decoder`, positioned just after the outer type (as a
+ * y-websocket `messageHandlers[100]` receives it). Throws on an unknown kind.
+ */
+export function readDurabilityMessage(decoder: decoding.Decoder): DurabilityMessage {
+  const kind = decoding.readVarUint(decoder)
+  if (kind === DurabilityKind.Saved) return { kind: 'saved', stateVector: decoding.readVarUint8Array(decoder) }
+  if (kind === DurabilityKind.StorageFailing) return { kind: 'failing', reason: decoding.readVarString(decoder) }
+  throw new Error(`Unknown durability message kind ${kind}`)
 }

@@ -7,6 +7,21 @@ export const messageSync = 0
 export const messageAwareness = 1
 export const messageAuth = 2
 export const messageQueryAwareness = 3
+/**
+ * Rapporteur's extension (docs/PROTOCOL.md): durability acknowledgements, sent by the server only to connections
+ * that asked for them (`durable=1`). Payload: a varUint kind (`DurabilityKind`), then the kind's payload.
+ */
+export const messageDurability = 100
+
+/** The kinds of a `messageDurability` message. */
+export const DurabilityKind = {
+  /** `varUint8Array stateVector`: every update up to this state vector is durable in the store. */
+  Saved: 0,
+  /** `varString reason`: the server cannot store updates right now; it keeps relaying, sends no SAVED until it can. */
+  StorageFailing: 1,
+} as const
+
+export type DurabilityKind = (typeof DurabilityKind)[keyof typeof DurabilityKind]
 
 /**
  * WebSocket close codes the collaboration server and its glue send (RFC 6455 keeps 4000–4999 for

@@ -22,6 +22,7 @@ export { defaultTemplateId, getTemplate, listTemplates } from './templates/regis
 export { META_KEY, QUOTES_KEY, reportMeta, reportQuotes, sectionFragment } from './layout/documentLayout.js'
 export { addQuote, readQuotes, removeQuote, updateQuote } from './layout/quotes.js'
 export { clearReportReady, markReportReady, READY_BY_KEY, READY_KEY, readReportReady } from './layout/readiness.js'
+export { readReportContent } from './layout/readReportContent.js'
 export { readRichNodes } from './layout/readRichNodes.js'
 export { writeRichNodes } from './layout/writeRichNodes.js'
 export { writeReportContent } from './layout/writeReportContent.js'

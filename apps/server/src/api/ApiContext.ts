@@ -3,6 +3,7 @@ import type { SqliteInvites } from '../auth/SqliteInvites.js'
 import type { PrincipalResolution } from '../auth/resolvePrincipal.js'
 import type { ReportMonitor } from '../dashboard/ReportMonitor.js'
 import type { SqliteCatalog } from '../storage/SqliteCatalog.js'
+import type { ReportVersions } from '../versions/ReportVersions.js'
 
 /** What the API's routes work with. */
 export interface ApiContext {
@@ -16,6 +17,8 @@ export interface ApiContext {
   readonly closeInviteConnections: (inviteId: string) => number
   /** Each roundtable's status, for the chair's feed; told about new roundtables. */
   readonly monitor: ReportMonitor
+  /** The reports' named versions: taken, read and restored. */
+  readonly versions: ReportVersions
   /** The server's figures for `GET /api/metrics`. */
   readonly readMetrics: () => ServerMetrics
   readonly logger: Logger

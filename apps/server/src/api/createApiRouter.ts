@@ -10,6 +10,7 @@ import { addInviteRoutes } from './inviteRoutes.js'
 import { addMetricsRoute } from './metricsRoute.js'
 import { addRoundtableRoutes } from './roundtableRoutes.js'
 import { addSessionRoute } from './sessionRoute.js'
+import { addVersionRoutes } from './versionRoutes.js'
 
 export interface ApiRouterOptions extends ApiContext {
   /** Largest accepted JSON body. Default `16kb`. */
@@ -33,6 +34,7 @@ export function createApiRouter(options: ApiRouterOptions): Router {
   addSessionRoute(router)
   addEventRoutes(router, options)
   addRoundtableRoutes(router, options)
+  addVersionRoutes(router, options)
   addInviteRoutes(router, options)
   addMetricsRoute(router, options)
   router.use((request) => {

@@ -8,6 +8,7 @@ import { rateLimitKey } from '../http/rateLimitKey.js'
 import type { ConnectionDecision } from './ConnectionDecision.js'
 import { closeWebSocket } from './closeWebSocket.js'
 import { readDocumentName } from './readDocumentName.js'
+import { readDurableParam } from './readDurableParam.js'
 import { refuseUpgrade } from './refuseUpgrade.js'
 import { toUint8Array } from './toUint8Array.js'
 
@@ -50,7 +51,8 @@ const maxPayloadSlackBytes = 64 * 1024
 /**
  * Serves the collaboration server over WebSockets on an existing HTTP server. An upgrade to
  * `<path>/<documentName>` is checked in this order: path (404), `Origin` (403), attempts from its address (429),
- * document exists (404), `authorize` (close code after the upgrade); then it becomes a connection of `collab`.
+ * document exists (404), `authorize` (close code after the upgrade); then it becomes a connection of `collab`,
+ * with durability acknowledgements when the URL asks for them (`durable=1`).
  * Every refusal is logged once, with its reason, never with the request URL (which holds the token).
  */
 export function attachCollabWebSocket(
@@ -90,7 +92,12 @@ export function attachCollabWebSocket(
   }, options.pingIntervalMs ?? 15_000)
   keepAlive.unref()
 
-  const accept = (socket: WebSocket, documentName: string, context: unknown, readOnly: boolean): void => {
+  const accept = (
+    socket: WebSocket,
+    documentName: string,
+    context: unknown,
+    options: { readOnly: boolean; durableAcks: boolean },
+  ): void => {
     socket.binaryType = 'arraybuffer'
     sockets.set(socket, documentName)
     answeredPing.add(socket)
@@ -103,7 +110,7 @@ export function attachCollabWebSocket(
       },
       documentName,
       context,
-      { readOnly },
+      options,
     )
     socket.on('message', (data: RawData, isBinary: boolean) => {
       answeredPing.add(socket)
@@ -157,7 +164,10 @@ export function attachCollabWebSocket(
     webSocketServer.handleUpgrade(request, socket, head, (webSocket) => {
       socket.off('error', onSocketError)
       if (decision.allow) {
-        accept(webSocket, documentName, decision.context, decision.readOnly === true)
+        accept(webSocket, documentName, decision.context, {
+          readOnly: decision.readOnly === true,
+          durableAcks: readDurableParam(request.url),
+        })
         return
       }
       logger.info('Collaboration connection refused', {

@@ -31,4 +31,6 @@ export interface ServerConfig {
   readonly maxConnectionsPerDocument?: number
   /** Websocket connection attempts per minute from one remote address. Default 300. */
   readonly maxConnectionAttemptsPerMinute?: number
+  /** Minutes of quiet after a stretch of editing before an automatic version is taken. Default 5. */
+  readonly versionQuietMinutes?: number
 }

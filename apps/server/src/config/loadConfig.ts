@@ -14,12 +14,14 @@ const MAX_PORT = 65535
 const KIB = 1024
 const GIB = 1024 * 1024 * 1024
 const MAX_COUNT = 1_000_000
+const DEFAULT_VERSION_QUIET_MINUTES = 5
+const MAX_VERSION_QUIET_MINUTES = 24 * 60
 
 /**
  * Reads the server configuration from environment variables (`PORT`, `HOST`, `DATA_DIR`, `LOG_LEVEL`,
  * `WEB_DIST`, `ADMIN_TOKEN`, `PUBLIC_URL`, `ALLOWED_ORIGINS` and the limits `MAX_MESSAGE_BYTES`,
  * `MAX_DOCUMENT_BYTES`, `MAX_MESSAGES_PER_SECOND`, `MAX_CONNECTIONS_PER_DOCUMENT`,
- * `MAX_CONNECTION_ATTEMPTS_PER_MINUTE`). A variable that is unset or blank takes its default. Throws
+ * `MAX_CONNECTION_ATTEMPTS_PER_MINUTE`) and `VERSION_QUIET_MINUTES`. A variable that is unset or blank takes its default. Throws
  * `ConfigError` naming the variable when a value is invalid.
  */
 export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
@@ -43,6 +45,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     ...(publicUrl === undefined ? {} : { publicUrl }),
     allowedOrigins: readAllowedOrigins(env),
     ...limits,
+    versionQuietMinutes:
+      readIntegerVariable(env, 'VERSION_QUIET_MINUTES', 1, MAX_VERSION_QUIET_MINUTES) ?? DEFAULT_VERSION_QUIET_MINUTES,
   }
 }
 

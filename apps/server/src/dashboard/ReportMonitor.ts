@@ -1,5 +1,5 @@
 import type { CollabHooks, Connection, DocumentStore, Logger } from '@rapporteur/collab'
-import { getTemplate } from '@rapporteur/template'
+import { getTemplate, type ReportReadiness } from '@rapporteur/template'
 import * as Y from 'yjs'
 import { principalOf } from '../auth/principalOf.js'
 import { Role } from '../auth/Role.js'
@@ -28,6 +28,17 @@ export interface ReportMonitorOptions {
   /** While a writer is connected, `lastPresentAt` is moved to now this often (default 60 000 ms). */
   readonly presentRefreshMs?: number
   readonly now?: () => Date
+  /**
+   * Told, from the debounced progress computation (never on the relay path), when an open report was edited and
+   * when it became ready (meta `ready` from empty to a time): the automatic versions.
+   */
+  readonly autoVersions?: ReportActivityListener
+}
+
+/** What the automatic versions need to hear from the monitor. */
+export interface ReportActivityListener {
+  reportEdited(roundtableId: string): void
+  reportBecameReady(roundtableId: string, ready: ReportReadiness): void
 }
 
 /** CPU spent computing report progress since the server started. */
@@ -125,6 +136,11 @@ export class ReportMonitor {
     return { snapshot, unsubscribe: this.options.hub.subscribe(eventId, subscriber) }
   }
 
+  /** The open document of a roundtable (the room's own: read it, never write), or undefined when it is not open. */
+  openDocument(roundtableId: string): Y.Doc | undefined {
+    return this.docs.get(roundtableId)
+  }
+
   /** A new roundtable: computed from the store and published to its event's feed. */
   roundtableCreated(roundtable: RoundtableRecord): void {
     this.roundtables.set(roundtable.id, roundtable)
@@ -202,6 +218,8 @@ export class ReportMonitor {
     const lastEditAt = editedAt === undefined ? previous.lastEditAt : new Date(editedAt).toISOString()
     this.editedAt.delete(id)
     this.commit({ ...previous, progress: state.progress, ready: state.ready, lastEditAt }, { persist: true })
+    if (editedAt !== undefined) this.options.autoVersions?.reportEdited(id)
+    if (previous.ready === null && state.ready !== null) this.options.autoVersions?.reportBecameReady(id, state.ready)
   }
 
   private publishPresence(id: string): void {

@@ -7,8 +7,9 @@ interface UpdateRow {
 }
 
 /**
- * Documents as rows of Yjs updates in the `document_updates` table. The database belongs to whoever
- * opened it: `close()` only stops this store from being used.
+ * Documents as rows of Yjs updates in the `document_updates` table. Records the core cannot load are moved,
+ * whole and in one transaction, to `document_updates_quarantine` (with the time they were set aside). The
+ * database belongs to whoever opened it: `close()` only stops this store from being used.
  */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly db: Database
@@ -16,6 +17,7 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly insertUpdate: Statement<[string, Uint8Array]>
   private readonly deleteUpdate: Statement<[string, number]>
   private readonly replaceUpdates: (documentName: string, merged: Uint8Array, replacedIds: readonly number[]) => number
+  private readonly moveToQuarantine: (documentName: string, ids: readonly number[]) => void
   private isClosed = false
 
   constructor(db: Database) {
@@ -28,6 +30,13 @@ export class SqliteDocumentStore implements DocumentStore {
         created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
       );
       CREATE INDEX IF NOT EXISTS document_updates_document_id ON document_updates (document, id);
+      CREATE TABLE IF NOT EXISTS document_updates_quarantine (
+        id INTEGER PRIMARY KEY,
+        document TEXT NOT NULL,
+        "update" BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        quarantined_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      );
     `)
     this.selectUpdates = db.prepare('SELECT id, "update" FROM document_updates WHERE document = ? ORDER BY id')
     this.insertUpdate = db.prepare('INSERT INTO document_updates (document, "update") VALUES (?, ?)')
@@ -35,6 +44,16 @@ export class SqliteDocumentStore implements DocumentStore {
     this.replaceUpdates = db.transaction((documentName: string, merged: Uint8Array, replacedIds: readonly number[]) => {
       for (const id of replacedIds) this.deleteUpdate.run(documentName, id)
       return this.insert(documentName, merged)
+    })
+    const copyToQuarantine = db.prepare<[string, number]>(`
+      INSERT OR IGNORE INTO document_updates_quarantine (id, document, "update", created_at)
+      SELECT id, document, "update", created_at FROM document_updates WHERE document = ? AND id = ?
+    `)
+    this.moveToQuarantine = db.transaction((documentName: string, ids: readonly number[]) => {
+      for (const id of ids) {
+        copyToQuarantine.run(documentName, id)
+        this.deleteUpdate.run(documentName, id)
+      }
     })
   }
 
@@ -54,6 +73,11 @@ export class SqliteDocumentStore implements DocumentStore {
   async compact(documentName: string, mergedUpdate: Uint8Array, replacedIds: readonly number[]): Promise<number> {
     this.assertOpen()
     return this.replaceUpdates(documentName, mergedUpdate, replacedIds)
+  }
+
+  async quarantine(documentName: string, ids: readonly number[]): Promise<void> {
+    this.assertOpen()
+    this.moveToQuarantine(documentName, ids)
   }
 
   async close(): Promise<void> {

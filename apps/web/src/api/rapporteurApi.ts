@@ -1,3 +1,5 @@
+import { withOfflineCopy } from '../offline/offlineCopy'
+import { readAuthToken } from '../session/authTokenStore'
 import type { Session } from '../session/Session'
 import { requestJson } from './requestJson'
 import type {
@@ -18,9 +20,12 @@ const invitesPath = (scope: InviteScope): string =>
 
 /** Typed calls to the Rapporteur HTTP API; each sends the stored token as `Authorization: Bearer`. */
 export const rapporteurApi = {
-  /** Who `token` (default: the stored one) signs in as; 401 when it is unknown, expired or revoked. */
+  /**
+   * Who `token` (default: the stored one) signs in as; 401 when it is unknown, expired or revoked.
+   * Offline, the last answer for the same token.
+   */
   getSession(signal?: AbortSignal, token?: string): Promise<Session> {
-    return requestJson('/api/session', { signal, token })
+    return withOfflineCopy('/api/session', token ?? readAuthToken(), () => requestJson('/api/session', { signal, token }))
   },
   async listEvents(signal?: AbortSignal): Promise<readonly ConferenceEvent[]> {
     const body = await requestJson<{ events: ConferenceEvent[] }>('/api/events', { signal })
@@ -35,8 +40,10 @@ export const rapporteurApi = {
   createRoundtable(eventId: string, input: { title: string; templateId?: string }): Promise<Roundtable> {
     return requestJson(`/api/events/${segment(eventId)}/roundtables`, { method: 'POST', body: input })
   },
+  /** The roundtable (with its event); offline, the last answer, so the report page opens from its local copy. */
   getRoundtable(roundtableId: string, signal?: AbortSignal): Promise<RoundtableWithEvent> {
-    return requestJson(`/api/roundtables/${segment(roundtableId)}`, { signal })
+    const path = `/api/roundtables/${segment(roundtableId)}`
+    return withOfflineCopy(path, readAuthToken(), () => requestJson(path, { signal }))
   },
   async listInvites(scope: InviteScope, signal?: AbortSignal): Promise<readonly Invite[]> {
     const body = await requestJson<{ invites: Invite[] }>(invitesPath(scope), { signal })

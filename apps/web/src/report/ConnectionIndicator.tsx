@@ -3,7 +3,7 @@ import { useConnectionState } from './useConnectionState'
 import type { ReportConnection } from './useReportConnection'
 
 const LABELS: Record<ConnectionState, { readonly text: string; readonly hint: string }> = {
-  connected: { text: 'Connected', hint: 'Every change is shared and saved.' },
+  connected: { text: 'Connected', hint: 'Changes are shared with co-authors as you type; the saved state below says what the server has stored.' },
   reconnecting: {
     text: 'Reconnecting…',
     hint: 'Not connected to the server. Keep this tab open: your edits stay here and are sent when the connection is back.',

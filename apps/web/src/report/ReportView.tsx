@@ -2,7 +2,10 @@ import type { TemplateDefinition } from '@rapporteur/template'
 import { useEffect, useMemo } from 'react'
 import type { LocalUser } from '../presence/LocalUser'
 import { PresenceList } from '../presence/PresenceList'
+import { SavedStateIndicator } from '../saved/SavedStateIndicator'
+import { useUnsavedChangesGuard } from '../saved/useUnsavedChangesGuard'
 import type { Role } from '../session/Session'
+import { VersionsPanel } from '../versions/VersionsPanel'
 import { ConnectionClosedNotice } from './ConnectionClosedNotice'
 import { ConnectionIndicator } from './ConnectionIndicator'
 import { GuidanceText } from './GuidanceText'
@@ -13,7 +16,6 @@ import { sectionHeadings } from './sectionHeadings'
 import { useConnectionClosure } from './useConnectionClosure'
 import type { ReportConnection } from './useReportConnection'
 import { useReportConnection } from './useReportConnection'
-import { useUnsentChangesGuard } from './useUnsentChangesGuard'
 
 interface ReportViewProps {
   readonly roundtableId: string
@@ -28,7 +30,7 @@ interface ReportViewProps {
 /** The live report: template intro, header fields and sections, beside presence and connection state. */
 export function ReportView({ roundtableId, token, ...rest }: ReportViewProps) {
   const connection = useReportConnection(roundtableId, token)
-  useUnsentChangesGuard(connection)
+  useUnsavedChangesGuard(connection?.saved ?? null)
   if (connection === null) return <p className="muted">Opening the report…</p>
   return <ConnectedReport connection={connection} {...rest} />
 }
@@ -56,6 +58,7 @@ function ConnectedReport({
     <div className="report-layout">
       <aside className="report-sidebar">
         <ConnectionIndicator connection={connection} />
+        {canEdit && <SavedStateIndicator tracker={connection.saved} />}
         {!canEdit && (
           <p className="read-only-badge" data-read-only="">
             Read only: you can follow the report as it is written.
@@ -63,6 +66,7 @@ function ConnectedReport({
         )}
         <ReadyToggle doc={connection.doc} canMark={!readOnly} userName={user.name} />
         <PresenceList awareness={connection.provider.awareness} sectionTitles={headings} localName={user.name} />
+        <VersionsPanel roundtableId={connection.roundtableId} template={template} canWrite={!readOnly} userName={user.name} />
       </aside>
       <article className="report" aria-label="Report" data-report-mode={readOnly ? 'read-only' : 'edit'}>
         {closure !== null && <ConnectionClosedNotice closure={closure} />}

@@ -2,6 +2,12 @@ import { useEffect, useState } from 'react'
 import { removeAwarenessStates } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { followNetwork } from '../offline/followNetwork'
+import { openLocalCopy } from '../offline/openLocalCopy'
+import { createSavedStateTracker, type SavedStateTracker } from '../saved/createSavedStateTracker'
+import { listenForDurability } from '../saved/listenForDurability'
+import { persistUnsavedChanges } from '../saved/persistUnsavedChanges'
+import { readUnsavedChanges } from '../saved/unsavedChangesStore'
 import { collabServerUrl } from './collabServerUrl'
 import { createConnectionClosure, type ConnectionClosure } from './createConnectionClosure'
 import type { SnapshotStore } from './createSnapshotStore'
@@ -13,11 +19,14 @@ export interface ReportConnection {
   readonly provider: WebsocketProvider
   /** Set once the server closed the connection for good (44xx: revoked, unauthorized, too large…). */
   readonly closure: SnapshotStore<ConnectionClosure | null>
+  /** Which local changes the server has stored durably. */
+  readonly saved: SavedStateTracker
 }
 
 /**
- * Opens one Y.Doc + WebsocketProvider for the report while the component is mounted, signed in
- * with `token` (sent as the `?token=` parameter the server checks at upgrade).
+ * Opens one Y.Doc for the report while the component is mounted: first its local copy (IndexedDB), then
+ * a WebsocketProvider signed in with `token` (the `?token=` parameter the server checks at upgrade) that asks
+ * for durability acknowledgements (`durable=1`). The connection is published once the local copy loaded.
  * Created in an effect (not during render) so StrictMode's mount–unmount–mount cannot leak a socket.
  */
 export function useReportConnection(roundtableId: string, token: string | null): ReportConnection | null {
@@ -25,16 +34,32 @@ export function useReportConnection(roundtableId: string, token: string | null):
 
   useEffect(() => {
     const doc = new Y.Doc()
+    const localCopy = openLocalCopy(roundtableId, doc)
     const provider = new WebsocketProvider(collabServerUrl(window.location), roundtableId, doc, {
       connect: false,
-      params: token === null ? {} : { token },
+      params: token === null ? { durable: '1' } : { token, durable: '1' },
     })
     const closure = createConnectionClosure(provider)
-    // Connect on the next task: StrictMode's immediate unmount then cancels it instead of opening a socket.
-    const connectTimer = setTimeout(() => provider.connect(), 0)
-    // The provider is an external system: publishing it through state is the point of this effect.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setConnection({ roundtableId, token, doc, provider, closure })
+    let disposed = false
+    const cleanups: (() => void)[] = []
+
+    void localCopy.loaded.then(() => {
+      if (disposed) return
+      const saved = createSavedStateTracker(doc, {
+        remoteOrigins: [provider, localCopy.origin],
+        restored: readUnsavedChanges(roundtableId, doc),
+      })
+      cleanups.push(
+        persistUnsavedChanges(roundtableId, saved),
+        listenForDurability(provider, saved),
+        followNetwork(provider, () => closure.getSnapshot() === null),
+        () => saved.dispose(),
+      )
+      // Offline, the provider waits for the `online` event instead of retrying into the void.
+      if (navigator.onLine) provider.connect()
+      setConnection({ roundtableId, token, doc, provider, closure, saved })
+    })
+
     // Closing the tab: tell the others right away instead of letting them wait for the awareness timeout.
     // (A page kept in the back-forward cache may come back, so it keeps its state.)
     const leave = (event: PageTransitionEvent) => {
@@ -42,10 +67,12 @@ export function useReportConnection(roundtableId: string, token: string | null):
     }
     window.addEventListener('pagehide', leave)
     return () => {
-      clearTimeout(connectTimer)
+      disposed = true
       window.removeEventListener('pagehide', leave)
+      cleanups.forEach((cleanup) => cleanup())
       closure.dispose()
       provider.destroy()
+      localCopy.destroy()
       doc.destroy()
     }
   }, [roundtableId, token])

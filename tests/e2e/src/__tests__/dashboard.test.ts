@@ -37,7 +37,7 @@ describeInBrowser('the chair’s live dashboard', (suite) => {
 
   it('lands the chair on the dashboard, with the countdown and one card per roundtable', async () => {
     await card.waitFor()
-    expect(await chair.locator('[data-roundtable-card]').count()).toBe(1)
+    await expect.poll(() => chair.locator('[data-roundtable-card]').count()).toBe(1)
     expect(await chair.locator('[data-countdown="ahead"]').innerText()).toMatch(/Closing session in \d d \d\d h/)
     expect(await sectionCell(card, 'challenges').getAttribute('data-state')).toBe('empty')
     expect(await card.locator('[data-ready]').getAttribute('data-ready')).toBe('false')
@@ -73,7 +73,7 @@ describeInBrowser('the chair’s live dashboard', (suite) => {
     await chair.waitForURL((url) => url.pathname === `/report/${roundtable.id}`)
     await chair.locator('[data-connection="connected"]').waitFor({ timeout: 30_000 })
     expect(await sectionEditor(chair, 'challenges').getAttribute('contenteditable')).toBe('false')
-    expect(await chair.locator('[data-report-ready="true"]').count()).toBe(1)
+    await expect.poll(() => chair.locator('[data-report-ready="true"]').count()).toBe(1)
     expect(await chair.locator('[data-ready-toggle]').count()).toBe(0)
 
     await sectionEditor(amina, 'challenges').click()

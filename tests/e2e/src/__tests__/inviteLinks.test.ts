@@ -17,7 +17,7 @@ describeInBrowser('invite links made by the organizer', (suite) => {
     await organizerContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url })
     organizer = await signInAsOrganizer(organizerContext, suite.server.url)
     await organizer.goto(`${suite.server.url}/events/${roundtable.eventId}`)
-    expect(await organizer.locator('[data-role="organizer"]').count()).toBe(1)
+    await organizer.locator('[data-role="organizer"]').waitFor()
   })
 
   afterAll(async () => {
@@ -65,7 +65,7 @@ describeInBrowser('invite links made by the organizer', (suite) => {
     const amina = await openInNewContext(url, 'Amina')
     expect(new URL(amina.url()).pathname).toBe(`/report/${roundtable.id}`)
     await amina.locator('[data-connection="connected"]').waitFor()
-    expect(await amina.locator('[data-role="rapporteur"]').count()).toBe(1)
+    await expect.poll(() => amina.locator('[data-role="rapporteur"]').count()).toBe(1)
     await sectionEditor(amina, 'summary').click()
     await amina.keyboard.type('Written by Amina.')
 
@@ -93,7 +93,7 @@ describeInBrowser('invite links made by the organizer', (suite) => {
 
     await link.click()
     await chair.locator('[data-connection="connected"]').waitFor()
-    expect(await chair.locator('[data-read-only]').count()).toBe(1)
+    await expect.poll(() => chair.locator('[data-read-only]').count()).toBe(1)
     expect(await sectionEditor(chair, 'summary').getAttribute('contenteditable')).toBe('false')
   })
 })

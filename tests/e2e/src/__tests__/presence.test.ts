@@ -31,7 +31,7 @@ describeInBrowser('presence, carets and the connection indicator', (suite) => {
 
     await sectionEditor(amina, 'challenges').click()
     await expect.poll(() => aminaOnBrunosPage.innerText()).toContain('2. Challenges')
-    expect(await amina.locator('[data-presence-name="Bruno"]').count()).toBe(1)
+    await expect.poll(() => amina.locator('[data-presence-name="Bruno"]').count()).toBe(1)
   })
 
   it('shows a named caret only in the section it is in, while others type elsewhere', async () => {
@@ -45,7 +45,7 @@ describeInBrowser('presence, carets and the connection indicator', (suite) => {
     await expect.poll(() => caretNames(amina, 'summary')).toEqual(['Bruno'])
     expect(await caretNames(bruno, 'summary')).toEqual([])
     expect(await caretNames(amina, 'challenges')).toEqual([])
-    expect(await bruno.locator('.collaboration-carets__label').count()).toBe(1)
+    await expect.poll(() => bruno.locator('.collaboration-carets__label').count()).toBe(1)
 
     const screenshot = process.env['RAPPORTEUR_SCREENSHOT']
     if (screenshot) {

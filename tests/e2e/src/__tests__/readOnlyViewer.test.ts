@@ -26,7 +26,7 @@ describeInBrowser('a viewer reads the report and cannot change it', (suite) => {
   })
 
   it('shows the viewer the report without editing controls', async () => {
-    expect(await vera.locator('[data-role="viewer"]').count()).toBe(1)
+    await expect.poll(() => vera.locator('[data-role="viewer"]').count()).toBe(1)
     expect(await sectionEditor(vera, 'summary').getAttribute('contenteditable')).toBe('false')
     expect(await vera.locator('[role="toolbar"]').count()).toBe(0)
     expect(await vera.locator('[data-meta="title"]').getAttribute('readonly')).not.toBeNull()

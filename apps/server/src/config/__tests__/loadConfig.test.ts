@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       maxMessagesPerSecond: 200,
       maxConnectionsPerDocument: 200,
       maxConnectionAttemptsPerMinute: 300,
+      versionQuietMinutes: 5,
     })
   })
 
@@ -46,6 +47,7 @@ describe('loadConfig', () => {
       MAX_MESSAGES_PER_SECOND: '50',
       MAX_CONNECTIONS_PER_DOCUMENT: '20',
       MAX_CONNECTION_ATTEMPTS_PER_MINUTE: '1000',
+      VERSION_QUIET_MINUTES: '15',
     })
     expect(config).toEqual({
       port: 0,
@@ -61,6 +63,7 @@ describe('loadConfig', () => {
       maxMessagesPerSecond: 50,
       maxConnectionsPerDocument: 20,
       maxConnectionAttemptsPerMinute: 1000,
+      versionQuietMinutes: 15,
     })
   })
 
@@ -103,6 +106,8 @@ describe('loadConfig', () => {
     ['MAX_MESSAGES_PER_SECOND', '2.5', 'MAX_MESSAGES_PER_SECOND must be an integer from 1 to 1000000, got "2.5"'],
     ['MAX_CONNECTIONS_PER_DOCUMENT', '-3', 'MAX_CONNECTIONS_PER_DOCUMENT must be an integer from 1 to 1000000'],
     ['MAX_CONNECTION_ATTEMPTS_PER_MINUTE', 'many', 'MAX_CONNECTION_ATTEMPTS_PER_MINUTE must be an integer from 1 to 1000000'],
+    ['VERSION_QUIET_MINUTES', '0', 'VERSION_QUIET_MINUTES must be an integer from 1 to 1440, got "0"'],
+    ['VERSION_QUIET_MINUTES', 'soon', 'VERSION_QUIET_MINUTES must be an integer from 1 to 1440, got "soon"'],
   ])('refuses %s=%j naming the variable', (variable, value, message) => {
     const error = configError({ [variable]: value })
     expect(error.variable).toBe(variable)

@@ -90,4 +90,35 @@ describe('SqliteDocumentStore', () => {
     store = new SqliteDocumentStore(db)
     expect(await storedText(store, 'a')).toBe('persisted')
   })
+
+  it('moves quarantined records, whole, to document_updates_quarantine in one transaction', async () => {
+    const doc = new Y.Doc()
+    const kept = await store.append('a', textUpdate(doc, 'kept'))
+    const bad = await store.append('a', new Uint8Array([1, 2, 3]))
+    const other = await store.append('b', textUpdate(new Y.Doc(), 'other'))
+
+    await store.quarantine('a', [bad, other])
+
+    expect((await store.load('a')).map((record) => record.id)).toEqual([kept])
+    // Only the named document's records move.
+    expect((await store.load('b')).map((record) => record.id)).toEqual([other])
+    const rows = db
+      .prepare<[], { id: number; document: string; update: Buffer; quarantined_at: string }>(
+        'SELECT id, document, "update", quarantined_at FROM document_updates_quarantine',
+      )
+      .all()
+    expect(rows.map((row) => [row.id, row.document, [...row.update]])).toEqual([[bad, 'a', [1, 2, 3]]])
+    expect(rows[0]?.quarantined_at).toMatch(/^\d{4}-\d\d-\d\dT/)
+  })
+
+  it('quarantines nothing when the move fails half-way', async () => {
+    const first = await store.append('a', new Uint8Array([9]))
+    const second = await store.append('a', new Uint8Array([8]))
+    db.exec(`CREATE TRIGGER refuse_second BEFORE INSERT ON document_updates_quarantine
+      WHEN NEW.id = ${second} BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
+
+    await expect(store.quarantine('a', [first, second])).rejects.toThrow('disk full')
+    expect((await store.load('a')).map((record) => record.id)).toEqual([first, second])
+    expect(db.prepare('SELECT COUNT(*) AS n FROM document_updates_quarantine').get()).toEqual({ n: 0 })
+  })
 })
