@@ -31,6 +31,8 @@ export interface DocumentPersistenceOptions {
 
 interface Waiter {
   isDone: () => boolean
+  /** Kept waiting when a write fails (see `durable()`). */
+  patient?: boolean
   resolve: () => void
   reject: (error: unknown) => void
 }
@@ -96,6 +98,20 @@ export class DocumentPersistence {
   flush(): Promise<void> {
     const target = this.receivedCount
     return this.waitFor(() => this.durableCount >= target)
+  }
+
+  /**
+   * Resolves once every update added so far is durable, waiting through failed writes (never rejects): while
+   * writes fail it follows the retries and resolves after the first that succeeds. Unlike `flush()`, it does
+   * not hurry a retry that is waiting out its backoff. Never resolves once disposed with updates unwritten.
+   */
+  durable(): Promise<void> {
+    const target = this.receivedCount
+    const isDone = () => this.durableCount >= target
+    if (isDone()) return Promise.resolve()
+    const done = new Promise<void>((resolve) => this.waiters.push({ isDone, patient: true, resolve, reject: () => {} }))
+    if (!this.isFailing) this.startWriting()
+    return done
   }
 
   /** Merges the document's records into one after the writes queued before; resolves when that is durable. */
@@ -244,6 +260,9 @@ export class DocumentPersistence {
   private rejectWaiters(error: unknown): void {
     const waiting = this.waiters
     this.waiters = []
-    for (const waiter of waiting) waiter.reject(error)
+    for (const waiter of waiting) {
+      if (waiter.patient === true) this.waiters.push(waiter)
+      else waiter.reject(error)
+    }
   }
 }

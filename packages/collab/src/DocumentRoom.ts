@@ -12,13 +12,22 @@ import {
   encodeAwarenessMessage,
   encodePermissionDeniedMessage,
   encodeSavedMessage,
+  encodeSavedThroughMessage,
   encodeStorageFailingMessage,
   encodeSyncStep1Message,
   encodeSyncStep2Message,
   encodeUpdateMessage,
 } from './messages.js'
 import { PendingUpdates } from './PendingUpdates.js'
-import { CloseCode, messageAuth, messageAwareness, messageQueryAwareness, messageSync } from './protocol.js'
+import {
+  CloseCode,
+  DurabilityKind,
+  messageAuth,
+  messageAwareness,
+  messageDurability,
+  messageQueryAwareness,
+  messageSync,
+} from './protocol.js'
 import { validateAwarenessUpdate } from './validateAwarenessUpdate.js'
 import { validateUpdate } from './validateUpdate.js'
 import type { StoredUpdate } from './DocumentStore.js'
@@ -161,6 +170,9 @@ export class DocumentRoom {
           break
         case messageAuth:
           // Authentication happens before the core sees a socket; the message is ignored.
+          break
+        case messageDurability:
+          this.receiveDurability(connection, decoder)
           break
         default:
           throw new Error(`Unknown message type ${messageType}`)
@@ -333,6 +345,23 @@ export class DocumentRoom {
       default:
         throw new Error(`Unknown sync message type ${syncType}`)
     }
+  }
+
+  /**
+   * A client's durability message: only SAVE_REQUEST may come from a client (any other kind is malformed). It is
+   * answered with SAVED_THROUGH once everything this connection sent before it is durable — its messages are
+   * handled in order, so the updates it sent are already handed to the persistence — waiting through failed
+   * writes. Ignored from a connection without `durableAcks`; never answered once the connection has closed.
+   */
+  private receiveDurability(connection: Connection, decoder: decoding.Decoder): void {
+    const kind = decoding.readVarUint(decoder)
+    if (kind !== DurabilityKind.SaveRequest) throw new Error(`Unexpected durability message kind ${kind} from a client`)
+    const seq = decoding.readVarUint(decoder)
+    const persistence = this.persistence
+    if (!connection.durableAcks || persistence === null) return
+    void persistence.durable().then(() => {
+      if (connection.isStarted) connection.send(encodeSavedThroughMessage(seq))
+    })
   }
 
   /**

@@ -10,7 +10,9 @@ export { MemoryDocumentStore } from './MemoryDocumentStore.js'
 export {
   encodeAwarenessMessage,
   encodePermissionDeniedMessage,
+  encodeSaveRequestMessage,
   encodeSavedMessage,
+  encodeSavedThroughMessage,
   encodeStorageFailingMessage,
   encodeSyncStep1Message,
   encodeSyncStep2Message,

@@ -67,8 +67,30 @@ export function encodeStorageFailingMessage(reason: string): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/** SAVE_REQUEST (client → server): asks for SAVED_THROUGH `seq` once everything sent before it is durable. */
+export function encodeSaveRequestMessage(seq: number): Uint8Array {
+  return encodeSeqMessage(DurabilityKind.SaveRequest, seq)
+}
+
+/** SAVED_THROUGH (server → client): everything the connection sent before its SAVE_REQUEST `seq` is durable. */
+export function encodeSavedThroughMessage(seq: number): Uint8Array {
+  return encodeSeqMessage(DurabilityKind.SavedThrough, seq)
+}
+
+function encodeSeqMessage(kind: DurabilityKind, seq: number): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, messageDurability)
+  encoding.writeVarUint(encoder, kind)
+  encoding.writeVarUint(encoder, seq)
+  return encoding.toUint8Array(encoder)
+}
+
 /** A decoded `messageDurability` message. `stateVector` is in `Y.encodeStateVector` form (`Y.decodeStateVector` reads it). */
-export type DurabilityMessage = { kind: 'saved'; stateVector: Uint8Array } | { kind: 'failing'; reason: string }
+export type DurabilityMessage =
+  | { kind: 'saved'; stateVector: Uint8Array }
+  | { kind: 'failing'; reason: string }
+  | { kind: 'save-request'; seq: number }
+  | { kind: 'saved-through'; seq: number }
 
 /**
  * Reads the payload of a `messageDurability` message from `decoder`, positioned just after the outer type (as a
@@ -78,5 +100,7 @@ export function readDurabilityMessage(decoder: decoding.Decoder): DurabilityMess
   const kind = decoding.readVarUint(decoder)
   if (kind === DurabilityKind.Saved) return { kind: 'saved', stateVector: decoding.readVarUint8Array(decoder) }
   if (kind === DurabilityKind.StorageFailing) return { kind: 'failing', reason: decoding.readVarString(decoder) }
+  if (kind === DurabilityKind.SaveRequest) return { kind: 'save-request', seq: decoding.readVarUint(decoder) }
+  if (kind === DurabilityKind.SavedThrough) return { kind: 'saved-through', seq: decoding.readVarUint(decoder) }
   throw new Error(`Unknown durability message kind ${kind}`)
 }

@@ -9,7 +9,8 @@ export const messageAuth = 2
 export const messageQueryAwareness = 3
 /**
  * Rapporteur's extension (docs/PROTOCOL.md): durability acknowledgements, sent by the server only to connections
- * that asked for them (`durable=1`). Payload: a varUint kind (`DurabilityKind`), then the kind's payload.
+ * that asked for them (`durable=1`), and the save requests such connections send. Payload: a varUint kind
+ * (`DurabilityKind`), then the kind's payload.
  */
 export const messageDurability = 100
 
@@ -19,6 +20,13 @@ export const DurabilityKind = {
   Saved: 0,
   /** `varString reason`: the server cannot store updates right now; it keeps relaying, sends no SAVED until it can. */
   StorageFailing: 1,
+  /**
+   * Client → server, `varUint seq`: "tell me once everything I sent before this is durable". Ignored from a
+   * connection without `durableAcks`.
+   */
+  SaveRequest: 2,
+  /** Server → client, `varUint seq`: everything the connection sent before its SAVE_REQUEST `seq` is durable. */
+  SavedThrough: 3,
 } as const
 
 export type DurabilityKind = (typeof DurabilityKind)[keyof typeof DurabilityKind]

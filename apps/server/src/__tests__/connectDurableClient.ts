@@ -29,9 +29,8 @@ export function connectDurableClient(collabUrl: string, documentName: string, to
   const notices: DurabilityNotice[] = []
   provider.messageHandlers[messageDurability] = (_encoder, decoder) => {
     const message = readDurabilityMessage(decoder)
-    notices.push(
-      message.kind === 'failing' ? message : { kind: 'saved', stateVector: Y.decodeStateVector(message.stateVector) },
-    )
+    if (message.kind === 'failing') notices.push(message)
+    else if (message.kind === 'saved') notices.push({ kind: 'saved', stateVector: Y.decodeStateVector(message.stateVector) })
   }
   return {
     doc,

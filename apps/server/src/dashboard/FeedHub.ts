@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/Principal.js'
-import type { RoundtableStatus } from './RoundtableStatus.js'
+import type { RoundtableStatus } from '@rapporteur/template'
 
 /** One feed connection, as the hub sees it. */
 export interface FeedSubscriber {

@@ -1,5 +1,5 @@
 import type { CollabHooks, Connection, DocumentStore, Logger } from '@rapporteur/collab'
-import { getTemplate, type ReportReadiness } from '@rapporteur/template'
+import { getTemplate, type FeedSnapshot, type ReportReadiness, type RoundtableStatus } from '@rapporteur/template'
 import * as Y from 'yjs'
 import { principalOf } from '../auth/principalOf.js'
 import { Role } from '../auth/Role.js'
@@ -9,7 +9,6 @@ import { computeReportState, type ReportState } from './computeReportState.js'
 import { Debouncer } from './Debouncer.js'
 import type { FeedHub, FeedSubscriber } from './FeedHub.js'
 import { readPresence, type AwarenessStates } from './readPresence.js'
-import type { FeedSnapshot, RoundtableStatus } from './RoundtableStatus.js'
 import type { SqliteReportStatus } from './SqliteReportStatus.js'
 
 export interface ReportMonitorOptions {

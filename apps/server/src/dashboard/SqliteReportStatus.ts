@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3'
-import type { RoundtableStatus } from './RoundtableStatus.js'
+import type { RoundtableStatus } from '@rapporteur/template'
 
 interface StatusRow {
   status_json: string

@@ -3,7 +3,7 @@ import { canReadEvent } from '../auth/canReadEvent.js'
 import { ApiError } from '../api/ApiError.js'
 import { requestPrincipal } from '../api/authenticate.js'
 import type { ReportMonitor } from './ReportMonitor.js'
-import type { RoundtableStatus } from './RoundtableStatus.js'
+import type { RoundtableStatus } from '@rapporteur/template'
 
 export interface FeedRouteOptions {
   readonly monitor: ReportMonitor

@@ -1,4 +1,4 @@
-import type { PresentPerson } from './RoundtableStatus.js'
+import type { PresentPerson } from '@rapporteur/template'
 
 /** What presence reading needs of a y-protocols `Awareness`. */
 export interface AwarenessStates {

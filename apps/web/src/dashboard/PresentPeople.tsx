@@ -1,4 +1,4 @@
-import type { PresentPerson } from './RoundtableStatus'
+import type { PresentPerson } from '@rapporteur/template'
 
 const READER_ROLES: Readonly<Record<string, string>> = { chair: 'Chair', viewer: 'Viewer' }
 

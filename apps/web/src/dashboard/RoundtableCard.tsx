@@ -1,4 +1,4 @@
-import { getTemplate, reportFlags } from '@rapporteur/template'
+import { getTemplate, reportFlags, type RoundtableStatus } from '@rapporteur/template'
 import { useMemo } from 'react'
 import { sectionHeadings } from '../report/sectionHeadings'
 import { Link } from '../router/Link'
@@ -8,7 +8,6 @@ import { FlagList } from './FlagList'
 import { PresentPeople } from './PresentPeople'
 import { QuotesLine } from './QuotesLine'
 import { ReadyBadge } from './ReadyBadge'
-import type { RoundtableStatus } from './RoundtableStatus'
 import { SectionStrip } from './SectionStrip'
 import { sectionShortTitles } from './sectionShortTitles'
 

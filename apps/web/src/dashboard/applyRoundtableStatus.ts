@@ -1,4 +1,4 @@
-import type { RoundtableStatus } from './RoundtableStatus'
+import type { RoundtableStatus } from '@rapporteur/template'
 
 /**
  * The roundtables with `status` in place of the one with the same id, or appended when it is new

@@ -3,7 +3,7 @@ import { ApiError } from '../api/ApiError'
 import { rapporteurApi } from '../api/rapporteurApi'
 import { applyRoundtableStatus } from './applyRoundtableStatus'
 import { eventFeedUrl } from './eventFeedUrl'
-import type { FeedSnapshot, RoundtableStatus } from './RoundtableStatus'
+import type { FeedSnapshot, RoundtableStatus } from '@rapporteur/template'
 
 /** `connecting` until the first snapshot; `live` while the stream is open; `denied` when the server refuses us. */
 export type FeedConnection = 'connecting' | 'live' | 'reconnecting' | 'denied'

@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import { followNetwork } from '../offline/followNetwork'
 import { openLocalCopy } from '../offline/openLocalCopy'
 import { createSavedStateTracker, type SavedStateTracker } from '../saved/createSavedStateTracker'
-import { listenForDurability } from '../saved/listenForDurability'
+import { listenForDurability, sendSaveRequest } from '../saved/listenForDurability'
 import { persistUnsavedChanges } from '../saved/persistUnsavedChanges'
 import { readUnsavedChanges } from '../saved/unsavedChangesStore'
 import { collabServerUrl } from './collabServerUrl'
@@ -48,6 +48,7 @@ export function useReportConnection(roundtableId: string, token: string | null):
       const saved = createSavedStateTracker(doc, {
         remoteOrigins: [provider, localCopy.origin],
         restored: readUnsavedChanges(roundtableId, doc),
+        requestSave: (seq) => sendSaveRequest(provider, seq),
       })
       cleanups.push(
         persistUnsavedChanges(roundtableId, saved),

@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 export type DurabilityMessage =
   | { readonly kind: 'saved'; readonly stateVector: Map<number, number> }
   | { readonly kind: 'storage-failing'; readonly reason: string }
+  | { readonly kind: 'saved-through'; readonly seq: number }
   | { readonly kind: 'unknown' }
 
 /** Reads a `messageDurability` payload; kinds this client does not know are reported as `unknown`, not thrown. */
@@ -16,6 +17,8 @@ export function readDurabilityMessage(decoder: decoding.Decoder): DurabilityMess
       return { kind: 'saved', stateVector: Y.decodeStateVector(decoding.readVarUint8Array(decoder)) }
     case DurabilityKind.StorageFailing:
       return { kind: 'storage-failing', reason: decoding.readVarString(decoder) }
+    case DurabilityKind.SavedThrough:
+      return { kind: 'saved-through', seq: decoding.readVarUint(decoder) }
     default:
       return { kind: 'unknown' }
   }

@@ -1,4 +1,4 @@
-import { addQuote, markReportReady, sectionFragment } from '@rapporteur/template'
+import { addQuote, markReportReady, sectionFragment, type RoundtableStatus } from '@rapporteur/template'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectReport, type ReportClient } from '../../__tests__/connectReport.js'
@@ -11,7 +11,6 @@ import {
 } from '../../__tests__/inviteFixture.js'
 import { RecordingLogger, TEST_ADMIN_TOKEN, createTempDir, getJson, requestJson, startServer } from '../../__tests__/testServer.js'
 import type { RunningServer } from '../../createServer.js'
-import type { RoundtableStatus } from '../RoundtableStatus.js'
 import { waitUntil } from '../../collab/__tests__/waitUntil.js'
 import { openFeed, type FeedClient } from './openFeed.js'
 

@@ -1,4 +1,4 @@
-import type { FeedSnapshot, RoundtableStatus } from '../RoundtableStatus.js'
+import type { FeedSnapshot, RoundtableStatus } from '@rapporteur/template'
 
 export interface FeedMessage {
   readonly event: string

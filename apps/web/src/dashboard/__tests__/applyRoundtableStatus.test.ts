@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { applyRoundtableStatus } from '../applyRoundtableStatus'
-import type { RoundtableStatus } from '../RoundtableStatus'
+import type { RoundtableStatus } from '@rapporteur/template'
 
 const status = (id: string, words: number): RoundtableStatus => ({
   id,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { createSavedStateTracker } from '../createSavedStateTracker'
 
@@ -61,13 +61,21 @@ describe('createSavedStateTracker', () => {
     expect(tracker.failingReason()).toBeNull()
   })
 
-  it('keeps changes restored from an earlier page until their own client is acknowledged', () => {
+  it('keeps changes restored from an earlier page until a save request after the sync covers them', () => {
     const doc = new Y.Doc()
-    const tracker = createSavedStateTracker(doc, { remoteOrigins: [], restored: [{ client: 42, clock: 7 }] })
+    const requested: number[] = []
+    const tracker = createSavedStateTracker(doc, {
+      remoteOrigins: [],
+      restored: [{ client: 42, clock: 7 }],
+      requestSave: (seq) => requested.push(seq),
+    })
     expect(tracker.getState()).toEqual({ kind: 'unsaved', pending: 1 })
-    tracker.acknowledge(new Map([[42, 6]]))
-    expect(tracker.getState().kind).toBe('unsaved')
+    // The state vector cannot vouch for it: the restored change may have deleted text only.
     tracker.acknowledge(new Map([[42, 7]]))
+    expect(tracker.getState()).toEqual({ kind: 'unsaved', pending: 1 })
+    tracker.requestPendingSave()
+    expect(requested).toEqual([1])
+    tracker.acknowledgeThrough(1)
     expect(tracker.getState()).toEqual({ kind: 'saved', pending: 0 })
   })
 
@@ -82,5 +90,60 @@ describe('createSavedStateTracker', () => {
     tracker.dispose()
     type('b')
     expect(tracker.getState()).toEqual({ kind: 'saved', pending: 0 })
+  })
+
+  it('keeps a delete-only change unsaved after a SAVED state vector until SAVED_THROUGH covers it', () => {
+    const { doc, tracker, type } = trackedDoc()
+    type('Hello world') // seq 1
+    tracker.acknowledge(Y.decodeStateVector(Y.encodeStateVector(doc)))
+    expect(tracker.getState()).toEqual({ kind: 'saved', pending: 0 })
+
+    doc.getText('body').delete(5, 6) // seq 2: the clock does not move
+    expect(tracker.getState()).toEqual({ kind: 'unsaved', pending: 1 })
+    tracker.acknowledge(Y.decodeStateVector(Y.encodeStateVector(doc)))
+    expect(tracker.getState()).toEqual({ kind: 'unsaved', pending: 1 })
+    tracker.acknowledgeThrough(1)
+    expect(tracker.getState()).toEqual({ kind: 'unsaved', pending: 1 })
+    tracker.acknowledgeThrough(2)
+    expect(tracker.getState()).toEqual({ kind: 'saved', pending: 0 })
+  })
+
+  it('counts changes up to SAVED_THROUGH as saved, later ones not', () => {
+    const { tracker, type } = trackedDoc()
+    type('a') // seq 1
+    type('b') // seq 2
+    type('c') // seq 3
+    tracker.acknowledgeThrough(2)
+    expect(tracker.getState()).toEqual({ kind: 'unsaved', pending: 1 })
+    tracker.acknowledgeThrough(1) // a late, older answer changes nothing
+    expect(tracker.getState()).toEqual({ kind: 'unsaved', pending: 1 })
+    tracker.acknowledgeThrough(3)
+    expect(tracker.getState()).toEqual({ kind: 'saved', pending: 0 })
+  })
+
+  it('asks once for a burst of local changes, with the latest seq, and again on request while unsaved', async () => {
+    vi.useFakeTimers()
+    try {
+      const doc = new Y.Doc()
+      const requested: number[] = []
+      const tracker = createSavedStateTracker(doc, { remoteOrigins: [REMOTE], requestSave: (seq) => requested.push(seq) })
+      const body = doc.getText('body')
+      body.insert(0, 'abc')
+      body.insert(3, 'def')
+      body.delete(0, 1)
+      expect(requested).toEqual([])
+      await vi.runAllTimersAsync()
+      expect(requested).toEqual([3])
+
+      // After a (re)sync: whatever still waits is asked for again.
+      tracker.requestPendingSave()
+      expect(requested).toEqual([3, 3])
+      tracker.acknowledgeThrough(3)
+      tracker.requestPendingSave()
+      expect(requested).toEqual([3, 3])
+      tracker.dispose()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

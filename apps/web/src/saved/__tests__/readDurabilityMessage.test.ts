@@ -32,4 +32,14 @@ describe('readDurabilityMessage', () => {
     expect(readDurabilityMessage(failing)).toEqual({ kind: 'storage-failing', reason: 'database is locked' })
     expect(readDurabilityMessage(decoderOf((encoder) => encoding.writeVarUint(encoder, 9)))).toEqual({ kind: 'unknown' })
   })
+
+  it('reads SAVED_THROUGH with its seq', () => {
+    const message = readDurabilityMessage(
+      decoderOf((encoder) => {
+        encoding.writeVarUint(encoder, DurabilityKind.SavedThrough)
+        encoding.writeVarUint(encoder, 300)
+      }),
+    )
+    expect(message).toEqual({ kind: 'saved-through', seq: 300 })
+  })
 })

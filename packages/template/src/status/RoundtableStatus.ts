@@ -1,4 +1,6 @@
-import type { ReportProgress } from '@rapporteur/template'
+import type { ReportProgress, ReportReadiness } from '../types.js'
+
+// The chair's feed (GET /api/events/:id/feed): what the server publishes and the dashboard reads.
 
 /** Someone connected to a report, as their awareness state describes them (set by their client). */
 export interface PresentPerson {
@@ -18,7 +20,7 @@ export interface RoundtableStatus {
   readonly templateId: string
   readonly progress: ReportProgress
   /** When and by whom the report was marked ready for the closing session; null when it is not. */
-  readonly ready: { readonly at: string; readonly by: string } | null
+  readonly ready: ReportReadiness | null
   /** Server time of the last update included in `progress`; null when none was seen since this feature exists. */
   readonly lastEditAt: string | null
   readonly present: readonly PresentPerson[]
@@ -27,7 +29,7 @@ export interface RoundtableStatus {
 }
 
 /** The event fields the feed's snapshot carries. */
-export interface FeedEventInfo {
+export interface FeedEvent {
   readonly id: string
   readonly title: string
   readonly closingAt: string
@@ -36,6 +38,6 @@ export interface FeedEventInfo {
 /** The first message of every feed connection. */
 export interface FeedSnapshot {
   readonly serverTime: string
-  readonly event: FeedEventInfo
+  readonly event: FeedEvent
   readonly roundtables: readonly RoundtableStatus[]
 }
