@@ -2,18 +2,17 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { applyStoredRecords } from './applyStoredRecords.js'
 import type { CollabHooks } from './CollabHooks.js'
 import type { CollabLimits } from './CollabLimits.js'
 import type { Connection } from './Connection.js'
 import { DocumentPersistence } from './DocumentPersistence.js'
+import { DurableAcks } from './DurableAcks.js'
 import type { DocumentStore } from './DocumentStore.js'
 import type { Logger } from './Logger.js'
 import {
   encodeAwarenessMessage,
   encodePermissionDeniedMessage,
-  encodeSavedMessage,
-  encodeSavedThroughMessage,
-  encodeStorageFailingMessage,
   encodeSyncStep1Message,
   encodeSyncStep2Message,
   encodeUpdateMessage,
@@ -21,7 +20,6 @@ import {
 import { PendingUpdates } from './PendingUpdates.js'
 import {
   CloseCode,
-  DurabilityKind,
   messageAuth,
   messageAwareness,
   messageDurability,
@@ -30,7 +28,6 @@ import {
 } from './protocol.js'
 import { validateAwarenessUpdate } from './validateAwarenessUpdate.js'
 import { validateUpdate } from './validateUpdate.js'
-import type { StoredUpdate } from './DocumentStore.js'
 
 export interface DocumentRoomOptions {
   name: string
@@ -54,15 +51,6 @@ const serverOrigin = Symbol('server')
 
 /** How long a room whose final write failed waits before trying to unload again. */
 const unloadRetryMs = 5000
-
-/** What STORAGE_FAILING tells clients (the store's own error stays in the server's log). */
-const storageFailingReason = 'The server cannot store changes right now'
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength) return false
-  for (let index = 0; index < a.byteLength; index++) if (a[index] !== b[index]) return false
-  return true
-}
 
 /** Awareness changes as y-protocols reports them. */
 interface AwarenessChanges {
@@ -95,15 +83,16 @@ export class DocumentRoom {
   /** Pending parts of server updates and of the stored records; see `PendingUpdates`. */
   private readonly pending = new PendingUpdates()
   /** The state vector last sent as SAVED to the durable connections; `null` after STORAGE_FAILING. */
-  private savedVectorSent: Uint8Array | null = null
   /** Resolves with `true` once loaded, or `false` if loading failed. */
   readonly loaded: Promise<boolean>
+  private readonly acks: DurableAcks
 
   constructor(options: DocumentRoomOptions) {
     this.options = options
     this.name = options.name
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
+    this.acks = new DurableAcks(this.name, this.connections, options.logger)
     this.loaded = this.load()
   }
 
@@ -172,7 +161,7 @@ export class DocumentRoom {
           // Authentication happens before the core sees a socket; the message is ignored.
           break
         case messageDurability:
-          this.receiveDurability(connection, decoder)
+          this.acks.receive(connection, decoder, this.persistence)
           break
         default:
           throw new Error(`Unknown message type ${messageType}`)
@@ -214,7 +203,13 @@ export class DocumentRoom {
       await this.options.beforeLoad()
       const stored = await this.options.store.load(this.name)
       if (this.state !== 'loading') return false
-      const records = await this.applyStoredRecords(stored)
+      const records = await applyStoredRecords(this.doc, stored, {
+        documentName: this.name,
+        store: this.options.store,
+        logger: this.options.logger,
+      })
+      for (const record of records) this.documentBytes += record.update.byteLength
+      this.pending.adopt(this.doc)
       if (this.state !== 'loading') return false
       if (!this.pending.isEmpty) {
         this.options.logger.warn('Stored document holds updates with missing dependencies; keeping them aside', {
@@ -231,8 +226,8 @@ export class DocumentRoom {
         encodeState: () => this.encodeState(),
         loadedRecordIds: records.map((record) => record.id),
         encodeStateVector: () => Y.encodeStateVector(this.doc),
-        onDurable: (stateVector) => this.sendSaved(stateVector),
-        onFailing: (reason) => this.sendStorageFailing(reason),
+        onDurable: (stateVector) => this.acks.saved(stateVector),
+        onFailing: (reason) => this.acks.failing(reason),
       })
     } catch (error) {
       this.options.logger.error('Could not load document', { documentName: this.name, error })
@@ -251,81 +246,11 @@ export class DocumentRoom {
     return true
   }
 
-  /**
-   * Applies the stored records to the document. A record that does not decode, fails `validateUpdate` or makes
-   * Yjs throw is set aside (`store.quarantine`, logged at error) and the document loads with the rest.
-   * Resolves with the records applied.
-   */
-  private async applyStoredRecords(stored: StoredUpdate[]): Promise<StoredUpdate[]> {
-    const applied: StoredUpdate[] = []
-    const rejected: { id: number; error: unknown }[] = []
-    for (const record of stored) {
-      try {
-        validateUpdate(record.update, this.doc)
-        Y.applyUpdate(this.doc, record.update)
-      } catch (error) {
-        rejected.push({ id: record.id, error })
-        continue
-      }
-      applied.push(record)
-      this.documentBytes += record.update.byteLength
-    }
-    this.pending.adopt(this.doc)
-    if (rejected.length === 0) return applied
-    const ids = rejected.map((record) => record.id)
-    this.options.logger.error('Stored document records do not decode; setting them aside', {
-      documentName: this.name,
-      recordIds: ids,
-      error: rejected[0]?.error,
-    })
-    if (this.options.store.quarantine === undefined) {
-      this.options.logger.error('The store cannot quarantine records; they stay stored and are skipped', {
-        documentName: this.name,
-        recordIds: ids,
-      })
-      return applied
-    }
-    try {
-      await this.options.store.quarantine(this.name, ids)
-    } catch (error) {
-      // They stay in the store, never listed for compaction, and are skipped again at the next load.
-      this.options.logger.error('Could not quarantine stored records; skipping them', {
-        documentName: this.name,
-        recordIds: ids,
-        error,
-      })
-    }
-    return applied
-  }
-
-  /** Tells the durable connections what is durable now; sent only when it changed (or after a failure). */
-  private sendSaved(stateVector: Uint8Array): void {
-    const previous = this.savedVectorSent
-    if (previous !== null && sameBytes(previous, stateVector)) return
-    this.savedVectorSent = stateVector
-    const message = encodeSavedMessage(stateVector)
-    for (const connection of this.connections) {
-      if (connection.durableAcks && connection.isStarted) connection.send(message)
-    }
-  }
-
-  private sendStorageFailing(reason: string): void {
-    this.savedVectorSent = null
-    this.options.logger.warn('Telling durable clients that storage is failing', { documentName: this.name, reason })
-    const message = encodeStorageFailingMessage(storageFailingReason)
-    for (const connection of this.connections) {
-      if (connection.durableAcks && connection.isStarted) connection.send(message)
-    }
-  }
-
   private startConnection(connection: Connection): void {
     connection.start(() => {
       connection.send(encodeSyncStep1Message(this.doc))
       if (connection.readOnly) connection.send(encodePermissionDeniedMessage('read-only'))
-      if (connection.durableAcks && this.persistence !== null) {
-        connection.send(encodeSavedMessage(this.persistence.durableStateVector))
-        if (this.persistence.isFailing) connection.send(encodeStorageFailingMessage(storageFailingReason))
-      }
+      this.acks.greet(connection, this.persistence)
       const clientIds = [...this.awareness.getStates().keys()]
       if (clientIds.length > 0) connection.send(encodeAwarenessMessage(this.awareness, clientIds))
     })
@@ -347,27 +272,6 @@ export class DocumentRoom {
     }
   }
 
-  /**
-   * A client's durability message: only SAVE_REQUEST may come from a client (any other kind is malformed). It is
-   * answered with SAVED_THROUGH once everything this connection sent before it is durable — its messages are
-   * handled in order, so the updates it sent are already handed to the persistence — waiting through failed
-   * writes. Ignored from a connection without `durableAcks`; never answered once the connection has closed.
-   */
-  private receiveDurability(connection: Connection, decoder: decoding.Decoder): void {
-    const kind = decoding.readVarUint(decoder)
-    if (kind !== DurabilityKind.SaveRequest) throw new Error(`Unexpected durability message kind ${kind} from a client`)
-    const seq = decoding.readVarUint(decoder)
-    const persistence = this.persistence
-    if (!connection.durableAcks || persistence === null) return
-    void persistence.durable().then(() => {
-      if (connection.isStarted) connection.send(encodeSavedThroughMessage(seq))
-    })
-  }
-
-  /**
-   * Applies a connection's update unless it would pass `maxDocumentBytes` (4414) or is not a valid update
-   * (throws, so the connection is closed as malformed). Its pending parts stay the connection's own.
-   */
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
     const growth = update.byteLength + connection.pending.byteLength
     if (this.documentBytes + growth > this.options.limits.maxDocumentBytes) {
