@@ -5,6 +5,7 @@ import { ApiError } from './ApiError.js'
 import { authenticate } from './authenticate.js'
 import { feedRoute } from '../dashboard/feedRoute.js'
 import { addEventRoutes } from './eventRoutes.js'
+import { addExportRoutes } from './exportRoutes.js'
 import { handleApiError } from './handleApiError.js'
 import { addInviteRoutes } from './inviteRoutes.js'
 import { addMetricsRoute } from './metricsRoute.js'
@@ -20,7 +21,7 @@ export interface ApiRouterOptions extends ApiContext {
 /**
  * The JSON API, to mount at `/api`. Every route needs `Authorization: Bearer <token>` (401 without a valid one,
  * before the body is read; 403 when the role or scope does not allow the call); the event feed (Server-Sent
- * Events) also takes `?token=`. Every error, unknown routes included, is answered as JSON.
+ * Events) and the exports also take `?token=`. Every error, unknown routes included, is answered as JSON.
  */
 export function createApiRouter(options: ApiRouterOptions): Router {
   const router = express.Router()
@@ -29,6 +30,8 @@ export function createApiRouter(options: ApiRouterOptions): Router {
     authenticate(options.resolvePrincipal, { queryToken: true }),
     feedRoute({ monitor: options.monitor }),
   )
+  // Exports are downloaded by links too, so their token may come as `?token=` (never logged).
+  addExportRoutes(router, options, authenticate(options.resolvePrincipal, { queryToken: true }))
   router.use(authenticate(options.resolvePrincipal))
   router.use(express.json({ limit: options.bodyLimit ?? '16kb' }))
   addSessionRoute(router)

@@ -1,5 +1,12 @@
 import type { DocumentStore, Logger } from '@rapporteur/collab'
-import { getTemplate, readReportContent, type ReportContent, type TemplateDefinition } from '@rapporteur/template'
+import {
+  getTemplate,
+  readReportContent,
+  readReportReady,
+  type ReportContent,
+  type ReportReadiness,
+  type TemplateDefinition,
+} from '@rapporteur/template'
 import * as Y from 'yjs'
 import { createId } from '../storage/createId.js'
 import { loadReportDoc } from './loadReportDoc.js'
@@ -69,6 +76,17 @@ export class ReportVersions {
       const latest = this.options.versions.latest(roundtableId)
       if (latest !== undefined && sameState(latest, doc)) return undefined
       return this.record(roundtableId, Y.encodeStateAsUpdate(doc), input)
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  /** The report as it is now (the open document, else the stored one): its content and its readiness. */
+  async current(report: ReportOf): Promise<{ content: ReportContent; ready: ReportReadiness | null }> {
+    const template = templateOf(report)
+    const doc = await loadReportDoc(report.id, this.options.openDocument, this.options.documentStore)
+    try {
+      return { content: readReportContent(doc, template), ready: readReportReady(doc) }
     } finally {
       doc.destroy()
     }

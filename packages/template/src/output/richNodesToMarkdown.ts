@@ -1,4 +1,5 @@
 import type { RichMark, RichNode } from '../types.js'
+import { safeHref } from './safeHref.js'
 
 const ESCAPED = /([\\`*_[\]<>])/g
 
@@ -17,7 +18,7 @@ function applyMark(text: string, mark: RichMark): string {
     case 'code':
       return `\`${text}\``
     case 'link': {
-      const href = typeof mark.attrs?.href === 'string' ? mark.attrs.href : ''
+      const href = safeHref(mark.attrs?.href)
       return href ? `[${text}](${href.replace(/[()\s]/g, encodeURIComponent)})` : text
     }
     default:
