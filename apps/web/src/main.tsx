@@ -6,6 +6,7 @@ import { adoptNameFromUrl } from './presence/displayNameStore'
 import './styles.css'
 import './styles/access.css'
 import './styles/dashboard.css'
+import './exports/exports.css'
 import './styles/saved.css'
 
 adoptNameFromUrl()

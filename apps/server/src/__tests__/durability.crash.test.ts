@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { SeededRandom } from '../collab/__tests__/randomReportEdit.js'
 import { waitUntil } from '../collab/__tests__/waitUntil.js'
 import { createRapporteurInvites } from './rapporteurInvites.js'
 import { buildServerMain, freePort, ServerProcess } from './ServerProcess.js'
@@ -12,18 +13,6 @@ const clientCount = 4
 const crashRounds = 4
 /** Seed of the kill moments; `DURABILITY_CRASH_SEED` varies them. */
 const seed = Number(process.env.DURABILITY_CRASH_SEED ?? 20261128)
-
-/** mulberry32: a small seeded PRNG, so a failing run can be repeated. */
-function seededRandom(initial: number): () => number {
-  let state = initial >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -44,7 +33,8 @@ describe('durability: kill -9 while clients type', () => {
   })
 
   it(`keeps every edit of every client through ${crashRounds} SIGKILLs at random moments (seed ${seed})`, async () => {
-    const random = seededRandom(seed)
+    const seeded = new SeededRandom(seed)
+    const random = (): number => seeded.next()
     const port = await freePort()
     const start = async (): Promise<ServerProcess> => {
       const started = new ServerProcess(mainFile, { PORT: port, DATA_DIR: temp.dir, ADMIN_TOKEN: adminToken })

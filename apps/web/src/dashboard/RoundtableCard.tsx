@@ -4,6 +4,7 @@ import { sectionHeadings } from '../report/sectionHeadings'
 import { Link } from '../router/Link'
 import { paths } from '../router/paths'
 import { formatRelativeTime } from '../ui/formatRelativeTime'
+import { changedSinceReady } from './changedSinceReady'
 import { FlagList } from './FlagList'
 import { PresentPeople } from './PresentPeople'
 import { QuotesLine } from './QuotesLine'
@@ -31,7 +32,14 @@ export function RoundtableCard({ status, closingAt, now }: RoundtableCardProps) 
         <Link to={paths.report(status.id, { fromDashboard: true })} className="roundtable-card__title" data-watch-report="">
           {status.title}
         </Link>
-        <ReadyBadge ready={status.ready} />
+        <span className="roundtable-card__badges">
+          {changedSinceReady(status) && (
+            <span className="ready-badge ready-badge--changed" data-changed-since-ready="" title="Edited after it was marked ready">
+              Changed since ready
+            </span>
+          )}
+          <ReadyBadge ready={status.ready} />
+        </span>
       </header>
       {template === undefined ? (
         <p className="muted">Unknown template {status.templateId}: reload after an update.</p>

@@ -4,6 +4,7 @@ import { FeedIndicator } from '../dashboard/FeedIndicator'
 import { RoundtableCard } from '../dashboard/RoundtableCard'
 import { StripLegend } from '../dashboard/StripLegend'
 import { useEventFeed } from '../dashboard/useEventFeed'
+import { ClosingReportLinks } from '../exports/ClosingReportLinks'
 import { Link } from '../router/Link'
 import { paths } from '../router/paths'
 import { useAuthToken } from '../session/useAuthToken'
@@ -50,6 +51,7 @@ export function DashboardPage({ eventId }: { readonly eventId: string }) {
             <Countdown closingAt={snapshot.event.closingAt} clockOffsetMs={feed.clockOffsetMs} />
             <StripLegend />
           </div>
+          <ClosingReportLinks eventId={eventId} />
           {snapshot.roundtables.length === 0 ? (
             <p className="empty">No roundtables yet.</p>
           ) : (

@@ -1,5 +1,6 @@
 import { rapporteurApi } from '../api/rapporteurApi'
 import { useApiResource } from '../api/useApiResource'
+import { ClosingReportLinks } from '../exports/ClosingReportLinks'
 import { InvitesPanel } from '../invites/InvitesPanel'
 import { Link } from '../router/Link'
 import { paths } from '../router/paths'
@@ -14,7 +15,8 @@ import { RoundtableItem } from './RoundtableItem'
  * creates roundtables and invite links here; the chair only reads.
  */
 export function EventPage({ eventId }: { readonly eventId: string }) {
-  const organizer = useSession().role === 'organizer'
+  const { role } = useSession()
+  const organizer = role === 'organizer'
   const { resource, reload } = useApiResource(`event:${eventId}`, (signal) => rapporteurApi.getEvent(eventId, signal))
 
   if (resource.status === 'loading') return <p className="page muted">Loading event…</p>
@@ -44,6 +46,7 @@ export function EventPage({ eventId }: { readonly eventId: string }) {
           Open the live dashboard
         </Link>
       </p>
+      {(organizer || role === 'chair') && <ClosingReportLinks eventId={event.id} />}
       <h2>Roundtables</h2>
       {event.roundtables.length === 0 ? (
         <p className="empty">

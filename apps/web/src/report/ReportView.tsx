@@ -6,6 +6,7 @@ import { SavedStateIndicator } from '../saved/SavedStateIndicator'
 import { useUnsavedChangesGuard } from '../saved/useUnsavedChangesGuard'
 import type { Role } from '../session/Session'
 import { VersionsPanel } from '../versions/VersionsPanel'
+import { ReportExportBox } from '../exports/ReportExportBox'
 import { ConnectionClosedNotice } from './ConnectionClosedNotice'
 import { ConnectionIndicator } from './ConnectionIndicator'
 import { GuidanceText } from './GuidanceText'
@@ -67,6 +68,7 @@ function ConnectedReport({
         <ReadyToggle doc={connection.doc} canMark={!readOnly} userName={user.name} />
         <PresenceList awareness={connection.provider.awareness} sectionTitles={headings} localName={user.name} />
         <VersionsPanel roundtableId={connection.roundtableId} template={template} canWrite={!readOnly} userName={user.name} />
+        <ReportExportBox roundtableId={connection.roundtableId} />
       </aside>
       <article className="report" aria-label="Report" data-report-mode={readOnly ? 'read-only' : 'edit'}>
         {closure !== null && <ConnectionClosedNotice closure={closure} />}
