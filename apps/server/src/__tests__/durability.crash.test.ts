@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { SeededRandom } from '../collab/__tests__/randomReportEdit.js'
 import { waitUntil } from '../collab/__tests__/waitUntil.js'
 import { createRapporteurInvites } from './rapporteurInvites.js'
-import { buildServerMain, freePort, ServerProcess } from './ServerProcess.js'
+import { freePort, type ServerProcess } from './ServerProcess.js'
 import { storedReport } from './storedReport.js'
-import { createTempDir } from './testServer.js'
 import { connectTypingClient, missingTokens, type TypingClient } from './typingClients.js'
+import { useChildServer } from './useChildServer.js'
 
 const adminToken = 'rpo_durability-crash-token-0123456789'
 const clientCount = 4
@@ -17,30 +17,15 @@ const seed = Number(process.env.DURABILITY_CRASH_SEED ?? 20261128)
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('durability: kill -9 while clients type', () => {
-  const temp = createTempDir('rapporteur-crash-')
-  let mainFile: string
-  let server: ServerProcess | undefined
-  const clients: TypingClient[] = []
-
-  beforeAll(() => {
-    mainFile = buildServerMain('durability-crash')
-  }, 120_000)
-
-  afterAll(async () => {
-    for (const client of clients) client.destroy()
-    await server?.stop('SIGKILL')
-    temp.remove()
-  })
+  const suite = useChildServer('durability-crash', adminToken)
+  const clients = suite.clients
+  let server: ServerProcess
 
   it(`keeps every edit of every client through ${crashRounds} SIGKILLs at random moments (seed ${seed})`, async () => {
     const seeded = new SeededRandom(seed)
     const random = (): number => seeded.next()
     const port = await freePort()
-    const start = async (): Promise<ServerProcess> => {
-      const started = new ServerProcess(mainFile, { PORT: port, DATA_DIR: temp.dir, ADMIN_TOKEN: adminToken })
-      await started.ready()
-      return started
-    }
+    const start = (): Promise<ServerProcess> => suite.start(port)
     server = await start()
     const { roundtableId, tokens } = await createRapporteurInvites(server.url, adminToken, clientCount)
     // The last client asks for durable acknowledgements: what it was told is saved must survive every crash.
@@ -66,7 +51,7 @@ describe('durability: kill -9 while clients type', () => {
       const killed = await server.stop('SIGKILL')
       expect(killed.signal).toBe('SIGKILL')
       // Before anyone reconnects: the file holds at least everything SAVED acknowledged.
-      expect(Y.getState(storedReport(temp.dir, roundtableId).store, durable.doc.clientID)).toBeGreaterThanOrEqual(acknowledged)
+      expect(Y.getState(storedReport(suite.dataDir, roundtableId).store, durable.doc.clientID)).toBeGreaterThanOrEqual(acknowledged)
       acknowledgedClocks.push(acknowledged)
       // Sometimes restart at once, sometimes after clients noticed and started retrying.
       await sleep(Math.floor(random() * 400))
@@ -87,7 +72,7 @@ describe('durability: kill -9 while clients type', () => {
     const exit = await server.stop('SIGTERM')
     expect(exit.code).toBe(0)
 
-    const stored = storedReport(temp.dir, roundtableId)
+    const stored = storedReport(suite.dataDir, roundtableId)
     const typedCount = clients.reduce((sum, client) => sum + client.typed.length, 0)
     expect(typedCount).toBeGreaterThan(clientCount * 100)
     expect(missingTokens(stored, clients)).toEqual([])

@@ -2,11 +2,10 @@ import { execFileSync, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer as createNetServer } from 'node:net'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { freePort } from './ServerProcess.js'
 import { createTempDir } from './testServer.js'
 
 const packageDir = fileURLToPath(new URL('../../', import.meta.url))
@@ -16,17 +15,6 @@ interface Exit {
   code: number | null
   stdout: string
   stderr: string
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 }
 
 function runMain(env: Record<string, string>): { child: ChildProcess; exit: Promise<Exit> } {
