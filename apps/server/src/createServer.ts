@@ -6,6 +6,7 @@ import express from 'express'
 import type * as Y from 'yjs'
 import { CloseCode, CollabServer } from '@rapporteur/collab'
 import type { Logger } from '@rapporteur/collab'
+import { redactQuoteNames } from '@rapporteur/template'
 import { createApiRouter } from './api/createApiRouter.js'
 import { authorizeReportConnection } from './auth/authorizeReportConnection.js'
 import { closeExpiredConnections } from './auth/closeExpiredConnections.js'
@@ -24,6 +25,8 @@ import { seedDemo } from './demo/seedDemo.js'
 import { JsonLogger } from './logger/JsonLogger.js'
 import { listen } from './http/listen.js'
 import { serverUrl } from './http/serverUrl.js'
+import { QuoteConsentWatcher } from './quotes/QuoteConsentWatcher.js'
+import { withQuoteConsentWatcher } from './quotes/withQuoteConsentWatcher.js'
 import { openStorage, type Storage } from './storage/openStorage.js'
 import { AutoVersions } from './versions/AutoVersions.js'
 import { ReportVersions } from './versions/ReportVersions.js'
@@ -100,7 +103,9 @@ export async function createServer(config: CreateServerOptions): Promise<Running
   const collab = new CollabServer({
     store,
     logger,
-    hooks: monitor.hooks,
+    hooks: withQuoteConsentWatcher(monitor.hooks, new QuoteConsentWatcher({ logger })),
+    // Chairs and viewers receive a quote's speaker and affiliation only while its consent is approved.
+    redactForReadOnly: redactQuoteNames,
     limits: {
       maxMessageBytes: limits.maxMessageBytes,
       maxDocumentBytes: limits.maxDocumentBytes,

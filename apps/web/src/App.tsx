@@ -4,6 +4,7 @@ import { EventPage } from './pages/EventPage'
 import { HomePage } from './pages/HomePage'
 import { InvitePage } from './pages/InvitePage'
 import { NotFoundPage } from './pages/NotFoundPage'
+import { SectionAcrossPage } from './pages/SectionAcrossPage'
 import { Link } from './router/Link'
 import type { Route } from './router/matchRoute'
 import { paths } from './router/paths'
@@ -38,6 +39,12 @@ function RouteView({ route, lookup }: { readonly route: Route; readonly lookup: 
       return (
         <SessionGate lookup={lookup}>
           <DashboardPage key={route.eventId} eventId={route.eventId} />
+        </SessionGate>
+      )
+    case 'section-across':
+      return (
+        <SessionGate lookup={lookup}>
+          <SectionAcrossPage key={route.eventId} eventId={route.eventId} sectionId={route.sectionId} />
         </SessionGate>
       )
     case 'report':

@@ -7,6 +7,7 @@ import './styles.css'
 import './styles/access.css'
 import './styles/dashboard.css'
 import './exports/exports.css'
+import './closing/closing.css'
 import './styles/saved.css'
 
 adoptNameFromUrl()

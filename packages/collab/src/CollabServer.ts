@@ -8,6 +8,7 @@ import type { DocumentStore } from './DocumentStore.js'
 import { InvalidUpdateError } from './InvalidUpdateError.js'
 import { silentLogger, type Logger } from './Logger.js'
 import { CloseCode } from './protocol.js'
+import type { RedactForReadOnly } from './redactedMessages.js'
 
 export interface CollabServerOptions {
   /** Where documents are loaded from and every update is written to. */
@@ -25,6 +26,17 @@ export interface CollabServerOptions {
   limits?: Partial<CollabLimits>
   /** Observers of the open documents (cheap, synchronous; see `CollabHooks`). Default: none. */
   hooks?: CollabHooks
+  /**
+   * Rewrites what read-only connections receive of the document, e.g. to withhold content they may not see.
+   * Called with a Yjs v1 update and the room's `Y.Doc` (the update already applied); returns the update to send
+   * instead, or the same array when there is nothing to withhold. Used for the sync step 2 answering a read-only
+   * connection's sync step 1 and, once per update, for the update relayed to the started read-only connections
+   * (writers receive the original). It must keep every struct's id and length, so read-only clients stay in step
+   * (state vectors, later updates). It must only read the doc. If it throws, the read-only connections that were to
+   * receive the update are closed with 1011 (they reconnect and sync again); the original is never sent.
+   * Default: none (read-only connections receive what writers receive; nothing is computed).
+   */
+  redactForReadOnly?: RedactForReadOnly
 }
 
 /**
@@ -38,6 +50,7 @@ export class CollabServer {
   private readonly compactAfterRecords: number
   readonly limits: Readonly<CollabLimits>
   private readonly hooks: CollabHooks
+  private readonly redactForReadOnly: RedactForReadOnly | undefined
   private readonly rooms = new Map<string, DocumentRoom>()
   /** Writes to documents that were not open, per document; a room loading the document waits for them. */
   private readonly directWrites = new Map<string, Promise<unknown>>()
@@ -50,6 +63,7 @@ export class CollabServer {
     this.compactAfterRecords = Math.max(2, options.compactAfterRecords ?? 200)
     this.limits = Object.freeze(resolveCollabLimits(options.limits))
     this.hooks = options.hooks ?? {}
+    this.redactForReadOnly = options.redactForReadOnly
   }
 
   /** How many documents are in memory (loading, open or storing before unloading). */
@@ -174,6 +188,7 @@ export class CollabServer {
       compactAfterRecords: this.compactAfterRecords,
       limits: this.limits,
       hooks: this.hooks,
+      ...(this.redactForReadOnly === undefined ? {} : { redactForReadOnly: this.redactForReadOnly }),
       beforeLoad: async () => {
         // A failed write was reported to its caller; it must not fail the load.
         await this.directWrites.get(documentName)?.catch(() => undefined)

@@ -18,6 +18,7 @@ import {
   encodeUpdateMessage,
 } from './messages.js'
 import { PendingUpdates } from './PendingUpdates.js'
+import { encodeRedactedUpdateMessage, encodeSyncStep2UpdateMessage, type RedactForReadOnly } from './redactedMessages.js'
 import {
   CloseCode,
   messageAuth,
@@ -38,6 +39,8 @@ export interface DocumentRoomOptions {
   limits: CollabLimits
   /** Observers called as the room loads, changes, gains or loses connections, and unloads. */
   hooks: CollabHooks
+  /** Rewrites what read-only connections receive (see `CollabServerOptions.redactForReadOnly`); none by default. */
+  redactForReadOnly?: RedactForReadOnly
   /** Resolves once writes that must be visible to the load (made while no room was open) are durable. */
   beforeLoad: () => Promise<void>
   /** Called once when the room is gone (unloaded or failed to load); the server forgets it then. */
@@ -48,6 +51,9 @@ type RoomState = 'loading' | 'ready' | 'failed' | 'destroyed'
 
 /** Transaction origin of updates written by the server itself (not by a connection). */
 const serverOrigin = Symbol('server')
+
+/** Close code for read-only connections whose next update could not be redacted (they reconnect and resync). */
+const redactionFailedCloseCode = 1011
 
 /** How long a room whose final write failed waits before trying to unload again. */
 const unloadRetryMs = 5000
@@ -259,9 +265,15 @@ export class DocumentRoom {
   private receiveSync(connection: Connection, decoder: decoding.Decoder): void {
     const syncType = decoding.readVarUint(decoder)
     switch (syncType) {
-      case syncProtocol.messageYjsSyncStep1:
-        connection.send(encodeSyncStep2Message(this.doc, decoding.readVarUint8Array(decoder)))
+      case syncProtocol.messageYjsSyncStep1: {
+        const stateVector = decoding.readVarUint8Array(decoder)
+        if (connection.readOnly && this.options.redactForReadOnly !== undefined) {
+          this.sendRedactedSyncStep2(connection, stateVector)
+        } else {
+          connection.send(encodeSyncStep2Message(this.doc, stateVector))
+        }
         break
+      }
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate:
         if (connection.readOnly) connection.dropWrite()
@@ -312,11 +324,52 @@ export class DocumentRoom {
   private readonly handleDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
     this.documentBytes += update.byteLength
     const message = encodeUpdateMessage(update)
+    // Computed at most once per update, and only if a started read-only connection is to receive it.
+    let readOnlyMessage: Uint8Array | null | undefined
     for (const connection of this.connections) {
-      if (connection !== origin && connection.isStarted) connection.send(message)
+      if (connection === origin || !connection.isStarted) continue
+      if (!connection.readOnly || this.options.redactForReadOnly === undefined) {
+        connection.send(message)
+        continue
+      }
+      if (readOnlyMessage === undefined) readOnlyMessage = this.redactedUpdateMessage(update, message)
+      if (readOnlyMessage !== null) connection.send(readOnlyMessage)
+      else connection.close(redactionFailedCloseCode, 'Update could not be redacted')
     }
     this.persistence?.add(update)
     this.callHook('onDocumentChange', (hooks) => hooks.onDocumentChange?.(this.name, this.doc))
+  }
+
+  /** Answers a read-only connection's sync step 1 with the redacted diff (a bad state vector throws: 4400). */
+  private sendRedactedSyncStep2(connection: Connection, stateVector: Uint8Array): void {
+    const redact = this.options.redactForReadOnly as RedactForReadOnly
+    const diff = Y.encodeStateAsUpdate(this.doc, stateVector)
+    let redacted: Uint8Array
+    try {
+      redacted = redact(diff, this.doc)
+    } catch (error) {
+      this.options.logger.error('Could not redact sync step 2 for a read-only connection; closing it', {
+        documentName: this.name,
+        error,
+      })
+      connection.close(redactionFailedCloseCode, 'Document could not be redacted')
+      return
+    }
+    connection.send(encodeSyncStep2UpdateMessage(redacted))
+  }
+
+  /** The message read-only connections receive for `update`, or `null` if redacting it failed (never the original). */
+  private redactedUpdateMessage(update: Uint8Array, message: Uint8Array): Uint8Array | null {
+    const redact = this.options.redactForReadOnly as RedactForReadOnly
+    try {
+      return encodeRedactedUpdateMessage(update, message, this.doc, redact)
+    } catch (error) {
+      this.options.logger.error('Could not redact an update for read-only connections; closing them', {
+        documentName: this.name,
+        error,
+      })
+      return null
+    }
   }
 
   private readonly handleAwarenessUpdate = (changes: AwarenessChanges, origin: unknown): void => {

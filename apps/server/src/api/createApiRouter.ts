@@ -10,6 +10,7 @@ import { handleApiError } from './handleApiError.js'
 import { addInviteRoutes } from './inviteRoutes.js'
 import { addMetricsRoute } from './metricsRoute.js'
 import { addRoundtableRoutes } from './roundtableRoutes.js'
+import { addSectionRoutes } from './sectionRoutes.js'
 import { addSessionRoute } from './sessionRoute.js'
 import { addVersionRoutes } from './versionRoutes.js'
 
@@ -32,6 +33,7 @@ export function createApiRouter(options: ApiRouterOptions): Router {
   )
   // Exports are downloaded by links too, so their token may come as `?token=` (never logged).
   addExportRoutes(router, options, authenticate(options.resolvePrincipal, { queryToken: true }))
+  addSectionRoutes(router, options, authenticate(options.resolvePrincipal, { queryToken: true }))
   router.use(authenticate(options.resolvePrincipal))
   router.use(express.json({ limit: options.bodyLimit ?? '16kb' }))
   addSessionRoute(router)

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response, Router } from 'express'
-import { compileEventReport, reportToHtml, reportToMarkdown, type CompiledReportEntry } from '@rapporteur/template'
+import { compileEventReport, reportToHtml, reportToMarkdown } from '@rapporteur/template'
 import { canRead } from '../auth/canRead.js'
 import { canReadEvent } from '../auth/canReadEvent.js'
 import { isOrganizer } from '../auth/isOrganizer.js'
@@ -10,13 +10,15 @@ import { sendExport } from '../exports/sendExport.js'
 import { templateOf } from '../versions/ReportVersions.js'
 import type { ApiContext } from './ApiContext.js'
 import { ApiError } from './ApiError.js'
+import { compiledReportEntries } from './compiledReportEntries.js'
 import { requestPrincipal } from './authenticate.js'
 import { findEvent } from './findEvent.js'
 
 /**
  * Exports, as Markdown, DOCX or a print-ready HTML page (`?format=md|docx|html`):
  * `GET /roundtables/:id/export` one report (organizer; chair of its event; its rapporteurs and viewers) and
- * `GET /events/:id/export` the event's compiled closing report (organizer; the event's chair). Every quote is
+ * `GET /events/:id/export` the event's compiled closing report (organizer; the event's chair), which lists the
+ * reports not ready and those changed since they were marked ready. Every quote is
  * attributed by the template's `attributeQuote`. `signIn` authenticates them (the caller allows `?token=`).
  */
 export function addExportRoutes(router: Router, context: ApiContext, signIn: RequestHandler): void {
@@ -39,15 +41,11 @@ export function addExportRoutes(router: Router, context: ApiContext, signIn: Req
 
   router.get('/events/:eventId/export', signIn, async (request: Request, response: Response) => {
     const eventId = String(request.params.eventId)
-    if (!canReadEvent(requestPrincipal(response), eventId)) throw ApiError.forbidden('This invite does not give access to this event')
+    const principal = requestPrincipal(response)
+    if (!canReadEvent(principal, eventId)) throw ApiError.forbidden('This invite does not give access to this event')
     const event = findEvent(context.catalog, eventId)
     const format = readExportFormat(request.query.format)
-    const reports: CompiledReportEntry[] = []
-    for (const roundtable of context.catalog.listRoundtables(event.id)) {
-      const { content, ready } = await context.versions.current(roundtable)
-      reports.push({ title: roundtable.title, template: templateOf(roundtable), report: content, ready })
-    }
-    const input = { event, reports }
+    const input = { event, reports: await compiledReportEntries(context, event, principal) }
     const name = `${event.title} closing report`
     if (format === 'docx') {
       sendExport(response, format, name, await compiledReportToDocx(input))

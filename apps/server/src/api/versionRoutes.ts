@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express'
 import { canRead } from '../auth/canRead.js'
 import { canWrite } from '../auth/canWrite.js'
 import { isOrganizer } from '../auth/isOrganizer.js'
+import { withholdQuoteNames } from '../quotes/withholdQuoteNames.js'
 import type { RoundtableRecord } from '../storage/CatalogRecords.js'
 import { templateOf } from '../versions/ReportVersions.js'
 import type { VersionRecord } from '../versions/VersionRecord.js'
@@ -16,7 +17,8 @@ type Access = 'read' | 'write'
 
 /**
  * Versions of a roundtable's report. Readers (organizer; chair of its event; its rapporteurs and viewers):
- * `GET /roundtables/:id/versions`, `GET /roundtables/:id/versions/:versionId` (with `content`). Writers
+ * `GET /roundtables/:id/versions`, `GET /roundtables/:id/versions/:versionId` (with `content`; for a chair or
+ * viewer, a quote's speaker and affiliation are empty unless its consent is approved). Writers
  * (organizer; its rapporteurs): `POST /roundtables/:id/versions` `{ name, author? }` → 201,
  * `POST /roundtables/:id/versions/:versionId/restore` `{ author? }` → 200.
  */
@@ -41,7 +43,10 @@ export function addVersionRoutes(router: Router, context: ApiContext): void {
     const roundtable = roundtableFor(context, request, response, 'read')
     const version = versionFor(context, roundtable, request.params.versionId)
     const { state: _state, roundtableId: _roundtableId, ...summary } = version
-    response.json({ ...summary, content: versions.content(version, templateOf(roundtable)) })
+    const content = versions.content(version, templateOf(roundtable))
+    // Read-only readers get a quote's names only while its consent (in that version) is approved.
+    const readable = canWrite(requestPrincipal(response), roundtable) ? content : withholdQuoteNames(content)
+    response.json({ ...summary, content: readable })
   })
 
   router.post('/roundtables/:roundtableId/versions/:versionId/restore', async (request, response) => {

@@ -1,12 +1,20 @@
 import { Paragraph, TextRun } from 'docx'
-import { formatUtcTime, readinessNote, readReportSource, type EventReportInput } from '@rapporteur/template'
+import {
+  CHANGED_SINCE_READY_HEADING,
+  changedSinceReadyOf,
+  formatUtcTime,
+  readinessFlag,
+  readinessNote,
+  readReportSource,
+  type EventReportInput,
+} from '@rapporteur/template'
 import { reportDocument } from './reportDocument.js'
 import { reportDocxParagraphs } from './reportDocxParagraphs.js'
 import { headingStyle } from './richNodesToDocx.js'
 
 /**
  * The compiled closing report of an event as a .docx file: the event's title and closing time, the contents,
- * the reports not marked ready, then every roundtable's report in order, each from a new page.
+ * the reports not marked ready and those changed since they were, then every roundtable's report in order, each from a new page.
  */
 export function compiledReportToDocx(input: EventReportInput): Promise<Buffer> {
   const title = `${input.event.title.trim() || 'Event'} — closing report`
@@ -20,7 +28,8 @@ export function compiledReportToDocx(input: EventReportInput): Promise<Buffer> {
   ]
   if (reports.length === 0) paragraphs.push(new Paragraph({ children: [new TextRun({ text: 'No roundtables.', italics: true })] }))
   reports.forEach((entry, index) => {
-    const flag = entry.ready === null ? ' (not ready)' : ''
+    const state = readinessFlag(entry)
+    const flag = state === null ? '' : ` (${state})`
     paragraphs.push(new Paragraph({ indent: { left: 360 }, children: [new TextRun(`${index + 1}. ${entry.title}${flag}`)] }))
   })
   if (reports.length > 0) {
@@ -28,13 +37,16 @@ export function compiledReportToDocx(input: EventReportInput): Promise<Buffer> {
     const notReady = reports.filter((entry) => entry.ready === null)
     if (notReady.length === 0) paragraphs.push(new Paragraph({ children: [new TextRun('Every report is marked ready.')] }))
     for (const entry of notReady) paragraphs.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(entry.title)] }))
+    const changed = reports.filter((entry) => changedSinceReadyOf(entry) !== null)
+    if (changed.length > 0) paragraphs.push(heading(CHANGED_SINCE_READY_HEADING, 2))
+    for (const entry of changed) paragraphs.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(entry.title)] }))
   }
   reports.forEach((entry, index) => {
     paragraphs.push(
       ...reportDocxParagraphs(readReportSource(entry.report, entry.template), entry.template, {
         headingLevel: 2,
         title: `${index + 1}. ${entry.title}`,
-        note: readinessNote(entry.ready),
+        note: readinessNote(entry.ready, changedSinceReadyOf(entry)),
         pageBreakBefore: true,
       }),
     )

@@ -11,6 +11,7 @@ import type {
   InviteScope,
   Roundtable,
   RoundtableWithEvent,
+  SectionAcross,
 } from './types'
 
 const segment = encodeURIComponent
@@ -44,6 +45,10 @@ export const rapporteurApi = {
   getRoundtable(roundtableId: string, signal?: AbortSignal): Promise<RoundtableWithEvent> {
     const path = `/api/roundtables/${segment(roundtableId)}`
     return withOfflineCopy(path, readAuthToken(), () => requestJson(path, { signal }))
+  },
+  /** One section of every roundtable's report of the event, in roundtable order. */
+  getSectionAcross(eventId: string, sectionId: string, signal?: AbortSignal): Promise<SectionAcross> {
+    return requestJson(`/api/events/${segment(eventId)}/sections/${segment(sectionId)}?format=json`, { signal })
   },
   async listInvites(scope: InviteScope, signal?: AbortSignal): Promise<readonly Invite[]> {
     const body = await requestJson<{ invites: Invite[] }>(invitesPath(scope), { signal })

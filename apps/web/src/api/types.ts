@@ -56,3 +56,19 @@ export interface CreateInviteInput {
 
 /** Invites are created for one roundtable (rapporteur, viewer) or for the event (chair). */
 export type InviteScope = { readonly kind: 'roundtable' | 'event'; readonly id: string }
+
+/** `GET /api/events/:id/sections/:sectionId?format=json`: one section of every roundtable's report. */
+export interface SectionAcross {
+  readonly event: { readonly id: string; readonly title: string }
+  readonly section: { readonly id: string; readonly title: string }
+  /** The sections of the event's template, in order, for a picker. */
+  readonly sections: readonly { readonly id: string; readonly title: string }[]
+  readonly title: string
+  /** The section of every roundtable as HTML, rendered and escaped by the server (`compileSection`). */
+  readonly article: string
+  readonly roundtables: readonly {
+    readonly title: string
+    readonly ready: { readonly at: string; readonly by: string } | null
+    readonly changedSinceReady: { readonly lastEditAt: string | null } | null
+  }[]
+}

@@ -4,11 +4,17 @@ export interface ReadinessTimes {
   readonly lastEditAt: string | null
 }
 
-/** True when the report is marked ready and its last edit came after that mark. */
+/**
+ * Edits recorded up to this long after the ready time are the ready mark itself: `ready.at` is the marking
+ * browser's clock, `lastEditAt` the server's time when that very change arrived, a little later.
+ */
+export const READY_MARK_GRACE_MS = 5_000
+
+/** True when the report is marked ready and its last edit came clearly after that mark. */
 export function changedSinceReady({ ready, lastEditAt }: ReadinessTimes): boolean {
   if (ready === null || lastEditAt === null) return false
   const readyAt = Date.parse(ready.at)
   const editedAt = Date.parse(lastEditAt)
   if (Number.isNaN(readyAt) || Number.isNaN(editedAt)) return false
-  return editedAt > readyAt
+  return editedAt > readyAt + READY_MARK_GRACE_MS
 }

@@ -1,6 +1,10 @@
+import { SectionAcrossLink } from '../closing/SectionAcrossLink'
 import { ExportFormatLinks } from './ExportFormatLinks'
 
-/** The event's compiled closing report (every roundtable's report in one document), in each format. */
+/**
+ * The event's compiled closing report (every roundtable's report in one document), in each format, and the way
+ * into the section-by-section view of the closing session.
+ */
 export function ClosingReportLinks({ eventId }: { readonly eventId: string }) {
   return (
     <section className="export-box export-box--closing" aria-labelledby="closing-report-title" data-closing-report="">
@@ -9,6 +13,9 @@ export function ClosingReportLinks({ eventId }: { readonly eventId: string }) {
       </h2>
       <p className="muted">Every roundtable’s report in one document, with the reports not yet marked ready.</p>
       <ExportFormatLinks scope={{ kind: 'event', id: eventId }} />
+      <p>
+        <SectionAcrossLink eventId={eventId} />
+      </p>
     </section>
   )
 }

@@ -13,11 +13,13 @@ export interface LocalCopy {
 }
 
 /**
- * Keeps `doc` in IndexedDB as `rapporteur:<roundtableId>`: every change is written there, and what an earlier page
- * stored (typed offline, or not yet saved by the server) comes back on load, before the provider connects.
+ * Keeps `doc` in IndexedDB as `rapporteur:<roundtableId>` (a writer's copy) or `rapporteur:<roundtableId>:read`
+ * (a reader's, which holds quote names withheld): every change is written there, and what an earlier page stored
+ * (typed offline, or not yet saved by the server) comes back on load, before the provider connects.
  */
-export function openLocalCopy(roundtableId: string, doc: Y.Doc): LocalCopy {
-  const persistence = new IndexeddbPersistence(`rapporteur:${roundtableId}`, doc)
+export function openLocalCopy(roundtableId: string, doc: Y.Doc, kind: 'writer' | 'reader'): LocalCopy {
+  const name = kind === 'writer' ? `rapporteur:${roundtableId}` : `rapporteur:${roundtableId}:read`
+  const persistence = new IndexeddbPersistence(name, doc)
   let timer: ReturnType<typeof setTimeout> | undefined
   const gaveUp = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, LOCAL_COPY_TIMEOUT_MS)

@@ -1,13 +1,9 @@
-import { attributeQuote, updateQuote, type Quote, type QuoteConsent } from '@rapporteur/template'
+import { attributeQuote, updateQuote, type Quote } from '@rapporteur/template'
 import { useId } from 'react'
 import type * as Y from 'yjs'
+import { CONSENT_CHOICES } from './consentChoices'
+import { PendingConsentFlag } from './PendingConsentFlag'
 import { SharedTextField } from './SharedTextField'
-
-const CONSENT_CHOICES: readonly { readonly value: QuoteConsent; readonly label: string }[] = [
-  { value: 'anonymous', label: 'Anonymous' },
-  { value: 'pending', label: 'Asking for approval' },
-  { value: 'approved', label: 'Approved: name the speaker' },
-]
 
 type TextKey = 'text' | 'speaker' | 'affiliation' | 'description'
 
@@ -32,7 +28,8 @@ export function QuoteEditor({
   })
 
   return (
-    <li className="quote" data-quote-index={index}>
+    <li className={`quote quote--${quote.consent}`} data-quote-index={index} data-consent={quote.consent}>
+      {quote.consent === 'pending' && <PendingConsentFlag />}
       <label className="field">
         <span>Quote</span>
         <SharedTextField multiline rows={3} placeholder="“…”" {...bind('text')} />
@@ -51,10 +48,13 @@ export function QuoteEditor({
         <span>Description (always shown, never identifying)</span>
         <SharedTextField placeholder="e.g. South-Asian country" {...bind('description')} />
       </label>
-      <fieldset className="quote__consent">
+      <fieldset className="quote__consent" aria-describedby={`${id}-consent-rule`}>
         <legend>Consent to name the speaker (Chatham House rule)</legend>
+        <p id={`${id}-consent-rule`} className="quote__consent-rule">
+          Only <strong>Approved</strong> shows the speaker’s name or affiliation anywhere outside this editor.
+        </p>
         {CONSENT_CHOICES.map((choice) => (
-          <label key={choice.value} className="quote__choice">
+          <label key={choice.value} className="quote__choice" data-consent-choice={choice.value}>
             <input
               type="radio"
               name={`${id}-consent`}
@@ -62,13 +62,14 @@ export function QuoteEditor({
               checked={quote.consent === choice.value}
               onChange={() => updateQuote(doc, index, { consent: choice.value })}
             />
-            {choice.label}
+            <span>
+              <strong>{choice.label}</strong> <span className="muted">{choice.explanation}</span>
+            </span>
           </label>
         ))}
       </fieldset>
       <p className="quote__attribution" data-attribution="">
         Will be attributed as: <strong>{attributeQuote(quote)}</strong>
-        {quote.consent === 'pending' && <span className="muted"> (until approval is given)</span>}
       </p>
       <button type="button" className="button danger link" onClick={onRemove}>
         Remove quote

@@ -34,9 +34,10 @@ export function ReportSection({
       <h2 id={headingId} className="report-section__heading">
         {heading}
       </h2>
-      <GuidanceText text={section.guidance} className="guidance" />
+      {/* The quotes section shows its guidance itself, for readers and writers. */}
+      {section.kind !== 'quotes' && <GuidanceText text={section.guidance} className="guidance" />}
       {section.kind === 'quotes' ? (
-        <QuotesSection doc={connection.doc} readOnly={readOnly} />
+        <QuotesSection doc={connection.doc} readOnly={readOnly} section={section} />
       ) : (
         <SectionEditor
           doc={connection.doc}

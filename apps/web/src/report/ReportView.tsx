@@ -30,7 +30,7 @@ interface ReportViewProps {
 
 /** The live report: template intro, header fields and sections, beside presence and connection state. */
 export function ReportView({ roundtableId, token, ...rest }: ReportViewProps) {
-  const connection = useReportConnection(roundtableId, token)
+  const connection = useReportConnection(roundtableId, token, rest.canEdit)
   useUnsavedChangesGuard(connection?.saved ?? null)
   if (connection === null) return <p className="muted">Opening the report…</p>
   return <ConnectedReport connection={connection} {...rest} />

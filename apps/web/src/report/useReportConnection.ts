@@ -28,15 +28,19 @@ export interface ReportConnection {
  * a WebsocketProvider signed in with `token` (the `?token=` parameter the server checks at upgrade) that asks
  * for durability acknowledgements (`durable=1`). The connection is published once the local copy loaded.
  * Created in an effect (not during render) so StrictMode's mount–unmount–mount cannot leak a socket.
+ * A reader (`canEdit` false: chair, viewer) receives quote names only once consent is approved, so its copy
+ * never meets a writer's: its own IndexedDB copy, and no BroadcastChannel between tabs (every tab goes
+ * through the server, which applies the Chatham House rule).
  */
-export function useReportConnection(roundtableId: string, token: string | null): ReportConnection | null {
+export function useReportConnection(roundtableId: string, token: string | null, canEdit: boolean): ReportConnection | null {
   const [connection, setConnection] = useState<(ReportConnection & { readonly token: string | null }) | null>(null)
 
   useEffect(() => {
     const doc = new Y.Doc()
-    const localCopy = openLocalCopy(roundtableId, doc)
+    const localCopy = openLocalCopy(roundtableId, doc, canEdit ? 'writer' : 'reader')
     const provider = new WebsocketProvider(collabServerUrl(window.location), roundtableId, doc, {
       connect: false,
+      disableBc: true,
       params: token === null ? { durable: '1' } : { token, durable: '1' },
     })
     const closure = createConnectionClosure(provider)
@@ -76,7 +80,7 @@ export function useReportConnection(roundtableId: string, token: string | null):
       localCopy.destroy()
       doc.destroy()
     }
-  }, [roundtableId, token])
+  }, [roundtableId, token, canEdit])
 
   return connection !== null && connection.roundtableId === roundtableId && connection.token === token ? connection : null
 }

@@ -4,7 +4,7 @@ import { formatUtcTime } from './formatUtcTime.js'
 import { htmlPage } from './htmlPage.js'
 import { readReportSource, type ReportSource } from './ReportSource.js'
 import { reportArticleHtml } from './reportArticleHtml.js'
-import { readinessNote } from './readinessNote.js'
+import { readinessNote, type ChangedSinceReady } from './readinessNote.js'
 import { reportToMarkdown } from './reportToMarkdown.js'
 
 /** One roundtable's report in the compiled report. */
@@ -15,7 +15,26 @@ export interface CompiledReportEntry {
   readonly report: ReportSource
   /** When and by whom it was marked ready for the closing session; null when it is not. */
   readonly ready: ReportReadiness | null
+  /**
+   * Set when the report was marked ready and edited after that (the caller compares it with its ready version):
+   * listed as "changed since ready". Default null: unchanged, or not ready.
+   */
+  readonly changedSinceReady?: ChangedSinceReady | null
 }
+
+/** The entry's "changed since ready", only for a report that is marked ready. */
+export function changedSinceReadyOf(entry: CompiledReportEntry): ChangedSinceReady | null {
+  return entry.ready === null ? null : (entry.changedSinceReady ?? null)
+}
+
+/** The entry's flag in the table of contents: not ready, changed since ready, or none. */
+export function readinessFlag(entry: CompiledReportEntry): 'not ready' | 'changed since ready' | null {
+  if (entry.ready === null) return 'not ready'
+  return changedSinceReadyOf(entry) === null ? null : 'changed since ready'
+}
+
+/** Heading of the front-matter list of reports edited after they were marked ready. */
+export const CHANGED_SINCE_READY_HEADING = 'Reports changed since marked ready'
 
 export interface EventReportInput {
   readonly event: { readonly title: string; readonly closingAt: string }
@@ -45,7 +64,13 @@ function compiledMarkdown(input: EventReportInput, title: string): string {
   const contents =
     reports.length === 0
       ? '_No roundtables._'
-      : reports.map((entry, index) => `${index + 1}. ${escapeMarkdown(entry.title)}${entry.ready === null ? ' _(not ready)_' : ''}`).join('\n')
+      : reports
+          .map((entry, index) => {
+            const flag = readinessFlag(entry)
+            return `${index + 1}. ${escapeMarkdown(entry.title)}${flag === null ? '' : ` _(${flag})_`}`
+          })
+          .join('\n')
+  const changed = reports.filter((entry) => changedSinceReadyOf(entry) !== null)
   const readiness =
     reports.length === 0
       ? ''
@@ -56,7 +81,7 @@ function compiledMarkdown(input: EventReportInput, title: string): string {
     reportToMarkdown(readReportSource(entry.report, entry.template), entry.template, {
       headingLevel: 2,
       title: `${index + 1}. ${escapeMarkdown(entry.title)}`,
-      note: readinessNote(entry.ready),
+      note: readinessNote(entry.ready, changedSinceReadyOf(entry)),
     }).trimEnd(),
   )
   return (
@@ -65,6 +90,9 @@ function compiledMarkdown(input: EventReportInput, title: string): string {
       `**Closing session:** ${formatUtcTime(input.event.closingAt)}  \n**Roundtables:** ${reports.length}`,
       `## Contents\n\n${contents}`,
       readiness === '' ? '' : `## Reports not marked ready\n\n${readiness}`,
+      changed.length === 0
+        ? ''
+        : `## ${CHANGED_SINCE_READY_HEADING}\n\n${changed.map((entry) => `- ${escapeMarkdown(entry.title)}`).join('\n')}`,
       ...bodies.map((body) => `---\n\n${body}`),
     ]
       .filter(Boolean)
@@ -80,7 +108,8 @@ function compiledHtml(input: EventReportInput, title: string): string {
       ? '<p class="nothing"><em>No roundtables.</em></p>'
       : `<ol>${reports
           .map((entry, index) => {
-            const flag = entry.ready === null ? ' <span class="not-ready">(not ready)</span>' : ''
+            const state = readinessFlag(entry)
+            const flag = state === null ? '' : ` <span class="${state === 'not ready' ? 'not-ready' : 'changed-since-ready'}">(${state})</span>`
             return `<li><a href="#${anchor(index)}">${escapeHtml(entry.title)}</a>${flag}</li>`
           })
           .join('')}</ol>`
@@ -90,12 +119,13 @@ function compiledHtml(input: EventReportInput, title: string): string {
       : notReady.length === 0
         ? '<p>Every report is marked ready.</p>'
         : `<ul class="not-ready">${notReady.map((entry) => `<li>${escapeHtml(entry.title)}</li>`).join('')}</ul>`
+  const changed = reports.filter((entry) => changedSinceReadyOf(entry) !== null)
   const articles = reports.map((entry, index) =>
     reportArticleHtml(readReportSource(entry.report, entry.template), entry.template, {
       headingLevel: 2,
       id: anchor(index),
       title: `${index + 1}. ${entry.title}`,
-      note: readinessNote(entry.ready),
+      note: readinessNote(entry.ready, changedSinceReadyOf(entry)),
     }),
   )
   const body = [
@@ -105,6 +135,9 @@ function compiledHtml(input: EventReportInput, title: string): string {
     '</header>',
     `<nav class="toc"><h2>Contents</h2>${contents}</nav>`,
     readiness === '' ? '' : `<section class="readiness"><h2>Reports not marked ready</h2>${readiness}</section>`,
+    changed.length === 0
+      ? ''
+      : `<section class="readiness"><h2>${CHANGED_SINCE_READY_HEADING}</h2><ul class="changed-since-ready">${changed.map((entry) => `<li>${escapeHtml(entry.title)}</li>`).join('')}</ul></section>`,
     ...articles,
   ]
   return htmlPage(title, body.filter(Boolean).join('\n'))

@@ -11,7 +11,7 @@ const PRINT_CSS = `
   figure.quote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid #999; break-inside: avoid; page-break-inside: avoid; }
   figure.quote blockquote { margin: 0; font-style: italic; } figcaption { margin-top: 0.3rem; }
   a { color: #1a4f8b; word-break: break-word; }
-  .nothing { color: #666; } .not-ready { color: #8a1c1c; }
+  .nothing { color: #666; } .not-ready { color: #8a1c1c; } .changed-since-ready { color: #8a5a00; }
   nav.toc ol { padding-left: 1.5rem; }
   @page { size: A4; margin: 2cm; }
   @media print {

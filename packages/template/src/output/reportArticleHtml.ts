@@ -1,27 +1,13 @@
-import type { Quote, TemplateDefinition } from '../types.js'
-import { attributeQuote } from './attributeQuote.js'
+import type { TemplateDefinition } from '../types.js'
 import { escapeHtml } from './escapeHtml.js'
 import { readReportSource, type ReportSource } from './ReportSource.js'
 import type { ReportOutputOptions } from './reportToMarkdown.js'
 import { reportTitle } from './reportTitle.js'
-import { richNodesToHtml } from './richNodesToHtml.js'
-
-const NOTHING_REPORTED = '<p class="nothing"><em>Nothing reported.</em></p>'
+import { sectionBodyHtml } from './sectionBodyHtml.js'
 
 export interface ReportArticleOptions extends ReportOutputOptions {
   /** `id` of the article, for a table of contents to link to. */
   readonly id?: string
-}
-
-function quotesHtml(quotes: readonly Quote[]): string {
-  const said = quotes.filter((quote) => quote.text.trim() !== '')
-  if (said.length === 0) return NOTHING_REPORTED
-  return said
-    .map((quote) => {
-      const text = escapeHtml(`“${quote.text.trim()}”`).replace(/\n/g, '<br>')
-      return `<figure class="quote"><blockquote><p>${text}</p></blockquote><figcaption>— ${escapeHtml(attributeQuote(quote))}</figcaption></figure>`
-    })
-    .join('\n')
 }
 
 /** One report as an HTML `<article>`: title, header fields, then every section in template order. */
@@ -34,12 +20,7 @@ export function reportArticleHtml(source: ReportSource, template: TemplateDefini
     .map((field) => `<dt>${escapeHtml(field.label)}</dt><dd>${escapeHtml(content.meta[field.id]?.trim() ?? '')}</dd>`)
     .join('')
   const sections = template.sections.map((section, index) => {
-    const body =
-      section.kind === 'quotes'
-        ? quotesHtml(content.quotes)
-        : (content.sections[section.id] ?? []).length > 0
-          ? richNodesToHtml(content.sections[section.id] ?? [], level + 1)
-          : NOTHING_REPORTED
+    const body = sectionBodyHtml(section, content, level + 1)
     const heading = `<h${level + 1}>${index + 1}. ${escapeHtml(section.title)}</h${level + 1}>`
     return `<section data-section="${escapeHtml(section.id)}">${heading}\n${body}</section>`
   })

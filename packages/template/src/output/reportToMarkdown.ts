@@ -1,10 +1,7 @@
-import type { Quote, TemplateDefinition } from '../types.js'
-import { attributeQuote } from './attributeQuote.js'
+import type { TemplateDefinition } from '../types.js'
 import { readReportSource, type ReportSource } from './ReportSource.js'
 import { reportTitle } from './reportTitle.js'
-import { richNodesToMarkdown } from './richNodesToMarkdown.js'
-
-const NOTHING_REPORTED = '_Nothing reported._'
+import { sectionBodyMarkdown } from './sectionBodyMarkdown.js'
 
 export interface ReportOutputOptions {
   /** Heading level of the report's title (sections one below). Default 1: a standalone report. */
@@ -13,17 +10,6 @@ export interface ReportOutputOptions {
   readonly title?: string
   /** A line of plain text under the title, e.g. whether the report is ready. */
   readonly note?: string
-}
-
-function quotesMarkdown(quotes: readonly Quote[]): string {
-  const said = quotes.filter((quote) => quote.text.trim() !== '')
-  if (said.length === 0) return NOTHING_REPORTED
-  return said
-    .map((quote) => {
-      const lines = `“${quote.text.trim()}”`.split('\n').map((line) => `> ${line}`)
-      return [...lines, '>', `> — ${attributeQuote(quote)}`].join('\n')
-    })
-    .join('\n\n')
 }
 
 /**
@@ -39,11 +25,7 @@ export function reportToMarkdown(source: ReportSource, template: TemplateDefinit
     .map((field) => `**${field.label}:** ${content.meta[field.id]?.trim()}`)
     .join('  \n')
   const sections = template.sections.map((section, index) => {
-    const body =
-      section.kind === 'quotes'
-        ? quotesMarkdown(content.quotes)
-        : richNodesToMarkdown(content.sections[section.id] ?? []) || NOTHING_REPORTED
-    return `${'#'.repeat(level + 1)} ${index + 1}. ${section.title}\n\n${body}`
+    return `${'#'.repeat(level + 1)} ${index + 1}. ${section.title}\n\n${sectionBodyMarkdown(section, content)}`
   })
   const note = options.note === undefined ? '' : `_${options.note.replace(/([\\`*_[\]<>])/g, '\\$1')}_`
   return [`${'#'.repeat(level)} ${title}`, note, header, ...sections].filter(Boolean).join('\n\n') + '\n'

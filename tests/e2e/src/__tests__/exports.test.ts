@@ -68,7 +68,8 @@ describeInBrowser('exports from the report page and the dashboard', (suite) => {
     const chair = await openDashboard(await newContext(), suite.server.url, demo.eventId, 'Chair Ada')
     const links = chair.locator('[data-closing-report]')
     await links.waitFor()
-    expect(await links.locator('a').allInnerTexts()).toEqual(['Markdown', 'Word (.docx)', 'Print / PDF'])
+    expect(await links.locator('[data-export-format]').allInnerTexts()).toEqual(['Markdown', 'Word (.docx)', 'Print / PDF'])
+    expect(await links.locator('[data-section-across-link]').getAttribute('href')).toBe(`/events/${demo.eventId}/sections/summary`)
     expect(await links.locator('[data-export-format="md"]').getAttribute('href')).toMatch(
       new RegExp(`^/api/events/${demo.eventId}/export\\?format=md&token=.+`),
     )
@@ -80,7 +81,7 @@ describeInBrowser('exports from the report page and the dashboard', (suite) => {
     expect(html.text).toContain('South-South mobility and migration')
 
     await chair.goto(`${suite.server.url}/events/${demo.eventId}`)
-    const eventLinks = chair.locator('[data-closing-report] a')
+    const eventLinks = chair.locator('[data-closing-report] [data-export-format]')
     await eventLinks.first().waitFor()
     expect(await eventLinks.allInnerTexts()).toEqual(['Markdown', 'Word (.docx)', 'Print / PDF'])
   })

@@ -1,4 +1,5 @@
 import { readZipEntry } from './readZipEntry.js'
+import { decodeXml } from './decodeXml.js'
 
 /** The text of a .docx's body, paragraph by paragraph (one line each), with XML entities decoded. */
 export function docxText(docx: Buffer): string {
@@ -10,11 +11,3 @@ export function docxText(docx: Buffer): string {
     .join('\n')
 }
 
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-}

@@ -10,6 +10,8 @@ describe('matchRoute', () => {
     expect(matchRoute('/')).toEqual({ name: 'events' })
     expect(matchRoute('/events/abc')).toEqual({ name: 'event', eventId: 'abc' })
     expect(matchRoute('/events/abc/dashboard')).toEqual({ name: 'dashboard', eventId: 'abc' })
+    expect(matchRoute('/events/abc/sections/quotes')).toEqual({ name: 'section-across', eventId: 'abc', sectionId: 'quotes' })
+    expect(matchRoute('/events/abc/sections/gcm-relevance/')).toEqual({ name: 'section-across', eventId: 'abc', sectionId: 'gcm-relevance' })
     expect(matchRoute('/report/r1')).toEqual({ name: 'report', roundtableId: 'r1' })
     expect(matchRoute('/nope')).toEqual({ name: 'not-found', path: '/nope' })
   })
