@@ -79,8 +79,9 @@ export class CollabServer {
   }
 
   /**
-   * Connects a socket to a document, loading the document if it is not open. Nothing is sent to the
-   * socket before the document has loaded; messages received meanwhile are handled afterwards, in order.
+   * Connects a socket to a document, loading the document if it is not open. Messages received meanwhile are
+   * handled after the load, in order; nothing is sent before it, except to a writer the document's only stored
+   * record, as it is, as soon as the store returned it (see `StateSnapshot` and docs/PROTOCOL.md).
    * `context` is kept as `connection.context` (the glue puts the authenticated principal there).
    * `options`: `readOnly`, `durableAcks` (see `ConnectionOptions`).
    * A server shutting down (4503) or a document at `maxConnectionsPerDocument` (4508) closes the socket at once.

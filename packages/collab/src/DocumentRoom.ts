@@ -8,17 +8,17 @@ import type { CollabLimits } from './CollabLimits.js'
 import type { Connection } from './Connection.js'
 import { DocumentPersistence } from './DocumentPersistence.js'
 import { DurableAcks } from './DurableAcks.js'
-import type { DocumentStore } from './DocumentStore.js'
+import type { DocumentStore, StoredUpdate } from './DocumentStore.js'
 import type { Logger } from './Logger.js'
 import {
   encodeAwarenessMessage,
   encodePermissionDeniedMessage,
   encodeSyncStep1Message,
-  encodeSyncStep2Message,
+  encodeSyncStep2UpdateMessage,
   encodeUpdateMessage,
 } from './messages.js'
 import { PendingUpdates } from './PendingUpdates.js'
-import { encodeRedactedUpdateMessage, encodeSyncStep2UpdateMessage, type RedactForReadOnly } from './redactedMessages.js'
+import { encodeRedactedUpdateMessage, type RedactForReadOnly } from './redactedMessages.js'
 import {
   CloseCode,
   messageAuth,
@@ -29,6 +29,7 @@ import {
 } from './protocol.js'
 import { validateAwarenessUpdate } from './validateAwarenessUpdate.js'
 import { validateUpdate } from './validateUpdate.js'
+import { WriterSyncAnswers } from './WriterSyncAnswers.js'
 
 export interface DocumentRoomOptions {
   name: string
@@ -88,6 +89,8 @@ export class DocumentRoom {
   private documentBytes = 0
   /** Pending parts of server updates and of the stored records; see `PendingUpdates`. */
   private readonly pending = new PendingUpdates()
+  /** Answers to writers' sync step 1 from already encoded state; see `WriterSyncAnswers`. */
+  private readonly writerSync = new WriterSyncAnswers(this.doc)
   /** The state vector last sent as SAVED to the durable connections; `null` after STORAGE_FAILING. */
   /** Resolves with `true` once loaded, or `false` if loading failed. */
   readonly loaded: Promise<boolean>
@@ -209,6 +212,12 @@ export class DocumentRoom {
       await this.options.beforeLoad()
       const stored = await this.options.store.load(this.name)
       if (this.state !== 'loading') return false
+      const single = stored.length === 1 ? (stored[0] as StoredUpdate).update : null
+      if (single !== null && this.writerSync.sendStoredState(this.connections, single)) {
+        // Let other documents loading at the same time send theirs before this one is decoded.
+        await new Promise((resolve) => setImmediate(resolve))
+        if (this.state !== 'loading') return false
+      }
       const records = await applyStoredRecords(this.doc, stored, {
         documentName: this.name,
         store: this.options.store,
@@ -217,6 +226,7 @@ export class DocumentRoom {
       for (const record of records) this.documentBytes += record.update.byteLength
       this.pending.adopt(this.doc)
       if (this.state !== 'loading') return false
+      this.writerSync.loaded(single !== null && records.length === 1 && this.pending.isEmpty ? single : null)
       if (!this.pending.isEmpty) {
         this.options.logger.warn('Stored document holds updates with missing dependencies; keeping them aside', {
           documentName: this.name,
@@ -270,7 +280,7 @@ export class DocumentRoom {
         if (connection.readOnly && this.options.redactForReadOnly !== undefined) {
           this.sendRedactedSyncStep2(connection, stateVector)
         } else {
-          connection.send(encodeSyncStep2Message(this.doc, stateVector))
+          this.writerSync.answer(connection, stateVector)
         }
         break
       }
@@ -318,11 +328,14 @@ export class DocumentRoom {
   private encodeState(): Uint8Array {
     const state = this.pending.while(this.doc, () => Y.encodeStateAsUpdate(this.doc))
     this.documentBytes = state.byteLength
+    // With pending structs in it the state holds more than clients may see.
+    this.writerSync.stateEncoded(state, this.pending.isEmpty)
     return state
   }
 
   private readonly handleDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
     this.documentBytes += update.byteLength
+    this.writerSync.updateApplied(update)
     const message = encodeUpdateMessage(update)
     // Computed at most once per update, and only if a started read-only connection is to receive it.
     let readOnlyMessage: Uint8Array | null | undefined

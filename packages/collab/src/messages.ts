@@ -22,6 +22,15 @@ export function encodeSyncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uin
   return encoding.toUint8Array(encoder)
 }
 
+/** Sync step 2 carrying `update` as it is (e.g. a redacted diff from `Y.encodeStateAsUpdate`). */
+export function encodeSyncStep2UpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, messageSync)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
 /** A document update, relayed as the same bytes to every other connection. */
 export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()

@@ -129,12 +129,17 @@ describe('read-only connections', () => {
     syncProtocol.writeSyncStep1(encoder, empty)
     reader.send(encoding.toUint8Array(encoder))
     await waitUntil(() => reader.received.length > before, 'the answer arrived')
-    const answer = reader.received[before] as Uint8Array
-    expect(messageKind(answer)).toBe('step2')
-    const decoder = decoding.createDecoder(answer)
-    decoding.readVarUint(decoder)
-    decoding.readVarUint(decoder)
-    Y.applyUpdate(empty, decoding.readVarUint8Array(decoder))
+    await delivered()
+    // A step 2, possibly after the updates since the state it carries (see StateSnapshot).
+    const answer = reader.received.slice(before)
+    expect(answer.map(messageKind)).toContain('step2')
+    for (const message of answer) {
+      expect(['step2', 'update']).toContain(messageKind(message))
+      const decoder = decoding.createDecoder(message)
+      decoding.readVarUint(decoder)
+      decoding.readVarUint(decoder)
+      Y.applyUpdate(empty, decoding.readVarUint8Array(decoder))
+    }
     expect(empty.getText('body').toString()).toBe('news')
   })
 })
