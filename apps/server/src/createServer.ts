@@ -77,6 +77,7 @@ export async function createServer(config: CreateServerOptions): Promise<Running
     throw error
   }
   const { db, catalog, invites, store, reportStatus } = storage
+  reportStatus.onWriteError = (error) => logger.error('Could not store report statuses; trying again with the next', { error })
   const limits = serverLimits(config)
   const feedHub = new FeedHub()
   // The versions read open documents through the monitor and write through the collab server, both made below.
@@ -179,6 +180,11 @@ export async function createServer(config: CreateServerOptions): Promise<Running
     } finally {
       // After the documents unloaded (their last statuses stored), before the database closes.
       monitor.close()
+      try {
+        reportStatus.flush()
+      } catch (error) {
+        logger.error('Could not store the last report statuses', { error })
+      }
       // The versions being taken are written before the database closes.
       await autoVersions.close()
       httpServer.closeAllConnections()

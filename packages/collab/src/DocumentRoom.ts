@@ -264,7 +264,8 @@ export class DocumentRoom {
 
   private startConnection(connection: Connection): void {
     connection.start(() => {
-      connection.send(encodeSyncStep1Message(this.doc))
+      // One that received the stored state was sent a sync step 1 with it already.
+      if (!this.writerSync.hasSentStoredState(connection)) connection.send(encodeSyncStep1Message(this.doc))
       if (connection.readOnly) connection.send(encodePermissionDeniedMessage('read-only'))
       this.acks.greet(connection, this.persistence)
       const clientIds = [...this.awareness.getStates().keys()]

@@ -1,6 +1,11 @@
 import * as Y from 'yjs'
 import type { Connection } from './Connection.js'
-import { encodeSyncStep2Message, encodeSyncStep2UpdateMessage, encodeUpdateMessage } from './messages.js'
+import {
+  encodeSyncStep1StateVectorMessage,
+  encodeSyncStep2Message,
+  encodeSyncStep2UpdateMessage,
+  encodeUpdateMessage,
+} from './messages.js'
 import { isEmptyStateVector, mergeStateVectors, StateSnapshot } from './StateSnapshot.js'
 
 /**
@@ -21,17 +26,27 @@ export class WriterSyncAnswers {
    * Sends the document's only stored record, as it is, to the writers waiting for the load, before the document
    * is built from it: for a large report the client holds the whole state while the server still decodes it.
    * The record is the server's own (an update it validated, or a state it encoded), so it is what the document
-   * will hold. True if it was sent to anyone.
+   * will hold. It goes after a sync step 1 with the record's state vector (read from the record, a fraction of
+   * the cost of building the document), so the client sends what it holds beyond the record (offline edits)
+   * before it takes the record's sync step 2 as "synced". True if it was sent to anyone.
    */
   sendStoredState(connections: Iterable<Connection>, state: Uint8Array): boolean {
-    let message: Uint8Array | null = null
+    let messages: [Uint8Array, Uint8Array] | null = null
     for (const connection of connections) {
       if (connection.readOnly || !connection.isOpen) continue
-      message ??= encodeSyncStep2UpdateMessage(state)
-      connection.send(message)
+      messages ??= [
+        encodeSyncStep1StateVectorMessage(Y.encodeStateVectorFromUpdate(state)),
+        encodeSyncStep2UpdateMessage(state),
+      ]
+      for (const message of messages) connection.send(message)
       this.sentStoredState.add(connection)
     }
-    return message !== null
+    return messages !== null
+  }
+
+  /** True if `connection` was sent the stored state (and a sync step 1) before the document was built. */
+  hasSentStoredState(connection: Connection): boolean {
+    return this.sentStoredState.has(connection)
   }
 
   /** The document was built from the store; `exactState` is an encoding of exactly what it holds, if one is at hand. */

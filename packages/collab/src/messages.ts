@@ -14,6 +14,15 @@ export function encodeSyncStep1Message(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/** Sync step 1 with a state vector already encoded (e.g. read from a stored update without building the document). */
+export function encodeSyncStep1StateVectorMessage(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, messageSync)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1)
+  encoding.writeVarUint8Array(encoder, stateVector)
+  return encoding.toUint8Array(encoder)
+}
+
 /** Sync step 2: everything in `doc` that a peer with `stateVector` lacks. */
 export function encodeSyncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()

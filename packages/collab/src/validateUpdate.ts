@@ -9,6 +9,9 @@ interface PlacedRange {
   clock: number
   end: number
   placement: Placement
+  /** The item of the range (none for GC structs); `visited` once its placement is being or has been worked out. */
+  item: Y.Item | null
+  visited: boolean
 }
 
 /** The id ranges of the update's and the pending structs, per client. */
@@ -77,26 +80,74 @@ export function validateUpdate(update: Uint8Array, doc: Y.Doc, pendingStructs: U
  */
 function checkNeighbours(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Skip)[]): void {
   const placed: PlacedStructs = new Map()
-  const items: [Y.Item, PlacedRange][] = []
+  const ranges: PlacedRange[] = []
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue
-    const range: PlacedRange = { clock: struct.id.clock, end: struct.id.clock + struct.length, placement: 'gc' }
-    if (struct instanceof Y.Item) {
-      range.placement = 'unknown'
-      items.push([struct, range])
+    const item = struct instanceof Y.Item ? struct : null
+    const range: PlacedRange = {
+      clock: struct.id.clock,
+      end: struct.id.clock + struct.length,
+      placement: item === null ? 'gc' : 'unknown',
+      item,
+      visited: item === null,
     }
-    const ranges = placed.get(struct.id.client) ?? []
-    ranges.push(range)
-    placed.set(struct.id.client, ranges)
+    if (item !== null) ranges.push(range)
+    const clientRanges = placed.get(struct.id.client) ?? []
+    clientRanges.push(range)
+    placed.set(struct.id.client, clientRanges)
   }
-  const placementOf = (id: Y.ID): Placement => placementInDocument(doc, id) ?? placementInUpdate(placed, id)
-  for (let changed = true; changed; ) {
-    changed = false
-    for (const [item, range] of items) {
-      if (range.placement !== 'unknown') continue
-      range.placement = placementOfItem(item, placementOf, continuedFrom(doc, item))
-      if (range.placement !== 'unknown') changed = true
+  // Each client's structs come in clock order, but the pending ones are listed after the update's.
+  for (const clientRanges of placed.values()) {
+    if (clientRanges.some((range, i) => i > 0 && (clientRanges[i - 1] as PlacedRange).clock > range.clock)) {
+      clientRanges.sort((a, b) => a.clock - b.clock)
     }
+  }
+  const placementOf = (id: Y.ID): Placement => placementInDocument(doc, id) ?? placementInUpdate(placed, id)?.placement ?? 'unknown'
+  // Depth first: an item is placed after the items of the update it is placed by. One pass for any real update.
+  for (const range of ranges) {
+    if (!range.visited) placeDepthFirst(doc, placed, range, placementOf)
+  }
+  // Items in a cycle of references (no real edit makes one) may be placeable only now that the rest is placed.
+  let unknown = ranges.filter((range) => range.placement === 'unknown')
+  for (let changed = true; changed && unknown.length > 0; ) {
+    changed = false
+    const next: PlacedRange[] = []
+    for (const range of unknown) {
+      const item = range.item as Y.Item
+      range.placement = placementOfItem(item, placementOf, continuedFrom(doc, item))
+      if (range.placement === 'unknown') next.push(range)
+      else changed = true
+    }
+    unknown = next
+  }
+}
+
+/** Places `start` once the update's items it is placed by are placed, with an explicit stack (no recursion). */
+function placeDepthFirst(
+  doc: Y.Doc,
+  placed: PlacedStructs,
+  start: PlacedRange,
+  placementOf: (id: Y.ID) => Placement,
+): void {
+  start.visited = true
+  const stack = [start]
+  while (stack.length > 0) {
+    const range = stack[stack.length - 1] as PlacedRange
+    const item = range.item as Y.Item
+    const continued = continuedFrom(doc, item)
+    let waiting = false
+    for (let i = 0; i < 3; i++) {
+      const id = i === 0 ? item.origin : i === 1 ? item.rightOrigin : continued
+      if (id === null || id.clock < Y.getState(doc.store, id.client)) continue
+      const neighbour = placementInUpdate(placed, id)
+      if (neighbour === undefined || neighbour.visited) continue
+      neighbour.visited = true
+      stack.push(neighbour)
+      waiting = true
+    }
+    if (waiting) continue
+    range.placement = placementOfItem(item, placementOf, continued)
+    stack.pop()
   }
 }
 
@@ -110,23 +161,29 @@ function continuedFrom(doc: Y.Doc, item: Y.Item): Y.ID | null {
   return isContinued ? Y.createID(item.id.client, state - 1) : null
 }
 
-/** Where a decoded item will sit; throws if the structs it is placed by disagree. */
+/** Where a decoded item will sit; throws if the structs it is placed by disagree. (Called for every struct of a
+ * loaded document: it allocates nothing but the explicit parent's name.) */
 function placementOfItem(item: Y.Item, placementOf: (id: Y.ID) => Placement, continued: Y.ID | null): Placement {
   const { parent, parentSub } = item
-  const neighbours = [item.origin, item.rightOrigin, continued].filter((id) => id !== null)
-  const explicit =
+  let known: Placement =
     typeof parent === 'string'
       ? `root ${parent}/${parentSub ?? ''}`
       : parent instanceof Y.ID
         ? `${placementOfType(parent)}/${parentSub ?? ''}`
-        : null
-  const placements = neighbours.map(placementOf)
-  if (explicit !== null) placements.push(explicit)
-  // Next to a collected struct, Yjs collects the item too.
-  if (placements.includes('gc')) return 'gc'
-  const known = [...new Set(placements.filter((placement) => placement !== 'unknown'))]
-  if (known.length > 1) throw new InvalidUpdateError('An item’s neighbours sit in different places')
-  return known[0] ?? 'unknown'
+        : 'unknown'
+  let disagree = false
+  for (let i = 0; i < 3; i++) {
+    const id = i === 0 ? item.origin : i === 1 ? item.rightOrigin : continued
+    if (id === null) continue
+    const placement = placementOf(id)
+    // Next to a collected struct, Yjs collects the item too.
+    if (placement === 'gc') return 'gc'
+    if (placement === 'unknown') continue
+    if (known === 'unknown') known = placement
+    else if (known !== placement) disagree = true
+  }
+  if (disagree) throw new InvalidUpdateError('An item’s neighbours sit in different places')
+  return known
 }
 
 function placementOfType(typeItemId: Y.ID): string {
@@ -155,12 +212,19 @@ function rootName(type: Y.AbstractType<unknown>): string {
   return name
 }
 
-/** Where the update's own struct with `id` sits, or `'unknown'` (it waits for structs nobody has sent yet). */
-function placementInUpdate(placed: PlacedStructs, id: Y.ID): Placement {
+/** The update's own struct range holding `id`, or undefined (it waits for structs nobody has sent yet). */
+function placementInUpdate(placed: PlacedStructs, id: Y.ID): PlacedRange | undefined {
   const ranges = placed.get(id.client)
-  if (ranges === undefined) return 'unknown'
-  for (const range of ranges) {
-    if (id.clock >= range.clock && id.clock < range.end) return range.placement
+  if (ranges === undefined) return undefined
+  // Each client's ranges are sorted by clock (see `checkNeighbours`): binary search.
+  let low = 0
+  let high = ranges.length - 1
+  while (low <= high) {
+    const middle = (low + high) >>> 1
+    const range = ranges[middle] as PlacedRange
+    if (id.clock < range.clock) high = middle - 1
+    else if (id.clock >= range.end) low = middle + 1
+    else return range
   }
-  return 'unknown'
+  return undefined
 }

@@ -72,11 +72,11 @@ describe('loading a document', () => {
     await client.synced()
     expect(reportSnapshot(client.doc)).toEqual(reportSnapshot(stored))
     await waitUntil(() => raw.received.length >= 3, 'the raw socket got its sync reply')
-    // The single stored record first, as it is (before the server decodes it), then the server's step 1 and the
-    // answer to the client's step 1.
-    expect(raw.received.slice(0, 3).map(messageKind)).toEqual(['step2', 'step1', 'step2'])
+    // The server's step 1 and the single stored record, as it is (before the server decodes it), then the answer
+    // to the client's step 1.
+    expect(raw.received.slice(0, 3).map(messageKind)).toEqual(['step1', 'step2', 'step2'])
     const synced = new Y.Doc()
-    Y.applyUpdate(synced, syncPayload(raw.received[0] as Uint8Array))
+    Y.applyUpdate(synced, syncPayload(raw.received[1] as Uint8Array))
     expect(reportSnapshot(synced)).toEqual(reportSnapshot(stored))
     expect(gated.loadCalls).toBe(1)
     raw.socket.close()

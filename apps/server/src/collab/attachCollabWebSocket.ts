@@ -10,7 +10,9 @@ import { closeWebSocket } from './closeWebSocket.js'
 import { readDocumentName } from './readDocumentName.js'
 import { readDurableParam } from './readDurableParam.js'
 import { refuseUpgrade } from './refuseUpgrade.js'
+import { TickCorker } from './TickCorker.js'
 import { toUint8Array } from './toUint8Array.js'
+import { underlyingSocket } from './underlyingSocket.js'
 
 export interface CollabWebSocketOptions {
   /** URL path under which documents are served, as `<path>/<documentName>`. Default: `'/collab'`. */
@@ -72,6 +74,7 @@ export function attachCollabWebSocket(
     noServer: true,
     ...(options.maxMessageBytes === undefined ? {} : { maxPayload: options.maxMessageBytes + maxPayloadSlackBytes }),
   })
+  const corker = new TickCorker()
   /** Open sockets and the document each serves. */
   const sockets = new Map<WebSocket, string>()
   /** Sockets refused after the upgrade, until their close handshake ends. */
@@ -99,12 +102,15 @@ export function attachCollabWebSocket(
     options: { readOnly: boolean; durableAcks: boolean },
   ): void => {
     socket.binaryType = 'arraybuffer'
+    const rawSocket = underlyingSocket(socket)
     sockets.set(socket, documentName)
     answeredPing.add(socket)
     const connection = collab.handleConnection(
       {
         send: (data) => {
-          if (socket.readyState === WebSocket.OPEN) socket.send(data)
+          if (socket.readyState !== WebSocket.OPEN) return
+          if (rawSocket !== undefined) corker.hold(rawSocket)
+          socket.send(data)
         },
         close: (code, reason) => socket.close(code, reason),
       },
