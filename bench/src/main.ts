@@ -1,27 +1,45 @@
-import { fileURLToPath } from 'node:url'
-import { readBenchOptions } from './BenchOptions.js'
+import { writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import { readBenchArguments } from './BenchArguments.js'
+import { chairFeedMain } from './chairFeedMain.js'
 import { CpuPinning } from './CpuPinning.js'
-import { formatReport } from './formatReport.js'
-import { judgeBench } from './judgeBench.js'
-import { runBench } from './runBench.js'
+import { machineDescription } from './machineDescription.js'
+import { runAll } from './runAll.js'
+import { formatTable } from './table/formatTable.js'
 
-// `pnpm bench` (from the root: builds everything first) or `node bench/dist/main.js [--short]`.
-// Prints progress lines on stderr and the report on stdout; exit 1 when any check failed or the run broke.
-
-const serverMainPath = fileURLToPath(new URL('../../apps/server/dist/main.js', import.meta.url))
+// `pnpm bench` (from the root: builds everything first) or `node bench/dist/main.js [--short] [--only S1,S2]
+// [--json file]`: every scenario of issue 7 against Rapporteur, y-websocket-server and Hocuspocus, one table on
+// stdout (progress on stderr). Exit 1 when a cell FAILED (not for a missed target) or the run broke.
+// `--chair-feed [--short]` runs the chair-feed benchmark of issue 4 instead.
 
 try {
-  const options = readBenchOptions(process.argv.slice(2), process.env)
+  const argv = process.argv.slice(2)
+  const args = readBenchArguments(argv)
   const pinning = new CpuPinning()
   pinning.pinSelf()
-  const result = await runBench({
-    options,
-    serverMainPath,
-    pinning,
-    progress: (line) => void process.stderr.write(`bench: ${line}\n`),
-  })
-  process.stdout.write(formatReport(result))
-  process.exitCode = judgeBench(result).every((check) => check.pass) ? 0 : 1
+  if (args.chairFeed) {
+    process.exitCode = await chairFeedMain(
+      argv.filter((arg) => arg !== '--chair-feed'),
+      pinning,
+    )
+  } else {
+    const started = Date.now()
+    const loadBefore = loadavg()[0] ?? 0
+    const { scenarios, cells } = await runAll({
+      mode: args.mode,
+      only: args.only,
+      pinning,
+      progress: (line) => void process.stderr.write(`bench: ${line}\n`),
+    })
+    const minutes = ((Date.now() - started) / 60_000).toFixed(1)
+    process.stdout.write(
+      `\nRapporteur vs reference servers (${args.mode} mode, ${minutes} min): ${machineDescription()}\n` +
+        `${pinning.note}; load average ${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after ` +
+        `(well above 1 means other work shared the cores: figures are noisy)\n\n${formatTable(scenarios, cells)}`,
+    )
+    if (args.jsonPath !== null) writeFileSync(args.jsonPath, `${JSON.stringify({ mode: args.mode, cells }, null, 2)}\n`)
+    process.exitCode = cells.some((cell) => cell.result.failed !== null) ? 1 : 0
+  }
 } catch (error) {
   process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
   process.exitCode = 1
