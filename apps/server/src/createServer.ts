@@ -76,7 +76,7 @@ export async function createServer(config: CreateServerOptions): Promise<Running
     forgetGeneratedToken()
     throw error
   }
-  const { db, catalog, invites, store, reportStatus } = storage
+  const { db, documentsDb, catalog, invites, store, reportStatus } = storage
   reportStatus.onWriteError = (error) => logger.error('Could not store report statuses; trying again with the next', { error })
   const limits = serverLimits(config)
   const feedHub = new FeedHub()
@@ -190,6 +190,7 @@ export async function createServer(config: CreateServerOptions): Promise<Running
       httpServer.closeAllConnections()
       await stopped
       await store.close()
+      documentsDb.close()
       db.close()
     }
   }

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { DocumentStore, StoredUpdate } from '@rapporteur/collab'
+import type { WalSync } from './WalSync.js'
 
 interface UpdateRow {
   id: number
@@ -10,6 +11,9 @@ interface UpdateRow {
  * Documents as rows of Yjs updates in the `document_updates` table. Records the core cannot load are moved,
  * whole and in one transaction, to `document_updates_quarantine` (with the time they were set aside). The
  * database belongs to whoever opened it: `close()` only stops this store from being used.
+ *
+ * With `walSync` (a `synchronous = NORMAL` connection), each write resolves only once `walSync` has synced the
+ * WAL file after the commit: durable like `synchronous = FULL`, without the sync blocking the event loop.
  */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly db: Database
@@ -19,9 +23,11 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly replaceUpdates: (documentName: string, merged: Uint8Array, replacedIds: readonly number[]) => number
   private readonly moveToQuarantine: (documentName: string, ids: readonly number[]) => void
   private isClosed = false
+  private readonly walSync: WalSync | null
 
-  constructor(db: Database) {
+  constructor(db: Database, { walSync }: { walSync?: WalSync } = {}) {
     this.db = db
+    this.walSync = walSync ?? null
     db.exec(`
       CREATE TABLE IF NOT EXISTS document_updates (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -67,21 +73,27 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async append(documentName: string, update: Uint8Array): Promise<number> {
     this.assertOpen()
-    return this.insert(documentName, update)
+    const id = this.insert(documentName, update)
+    await this.walSync?.afterCommit()
+    return id
   }
 
   async compact(documentName: string, mergedUpdate: Uint8Array, replacedIds: readonly number[]): Promise<number> {
     this.assertOpen()
-    return this.replaceUpdates(documentName, mergedUpdate, replacedIds)
+    const id = this.replaceUpdates(documentName, mergedUpdate, replacedIds)
+    await this.walSync?.afterCommit()
+    return id
   }
 
   async quarantine(documentName: string, ids: readonly number[]): Promise<void> {
     this.assertOpen()
     this.moveToQuarantine(documentName, ids)
+    await this.walSync?.afterCommit()
   }
 
   async close(): Promise<void> {
     this.isClosed = true
+    await this.walSync?.close()
   }
 
   private insert(documentName: string, update: Uint8Array): number {

@@ -1,0 +1,52 @@
+import { open, type FileHandle } from 'node:fs/promises'
+
+/**
+ * Makes commits of a `synchronous = NORMAL` WAL connection durable without blocking the event loop: after a
+ * commit, `afterCommit()` syncs the WAL file (`fdatasync`, on libuv's thread pool) and resolves once the
+ * committed frames are on disk — the same guarantee as `synchronous = FULL`, whose sync runs inside the
+ * (synchronous) write call and stops every other socket for as long as the disk takes.
+ * Syncs are shared: a commit waits for the first sync that starts after it.
+ */
+export class WalSync {
+  private handle: Promise<FileHandle> | null = null
+  private running: Promise<void> | null = null
+  private next: Promise<void> | null = null
+  private closed = false
+
+  constructor(private readonly walFile: string) {}
+
+  /** Resolves once everything committed before the call is on disk; rejects if syncing failed. */
+  afterCommit(): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('WalSync is closed'))
+    if (this.running === null) {
+      this.running = this.sync().finally(() => (this.running = null))
+      return this.running
+    }
+    // A sync is under way, but it may have started before this commit: wait for the one after it.
+    this.next ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.next = null
+        return this.afterCommit()
+      })
+    return this.next
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await Promise.allSettled([this.running, this.next])
+    if (this.handle !== null) await (await this.handle).close()
+  }
+
+  private async sync(): Promise<void> {
+    // The WAL file exists once the first transaction was committed, and keeps its inode while the database is open.
+    if (this.handle === null) {
+      const opening = open(this.walFile, 'r')
+      this.handle = opening
+      opening.catch(() => {
+        if (this.handle === opening) this.handle = null
+      })
+    }
+    await (await this.handle).datasync()
+  }
+}
