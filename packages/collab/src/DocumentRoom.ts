@@ -14,11 +14,11 @@ import {
   encodeAwarenessMessage,
   encodePermissionDeniedMessage,
   encodeSyncStep1Message,
-  encodeSyncStep2UpdateMessage,
   encodeUpdateMessage,
 } from './messages.js'
 import { PendingUpdates } from './PendingUpdates.js'
-import { encodeRedactedUpdateMessage, type RedactForReadOnly } from './redactedMessages.js'
+import { ReaderRedaction } from './ReaderRedaction.js'
+import type { RedactForReadOnly } from './redactedMessages.js'
 import {
   CloseCode,
   messageAuth,
@@ -53,9 +53,6 @@ type RoomState = 'loading' | 'ready' | 'failed' | 'destroyed'
 /** Transaction origin of updates written by the server itself (not by a connection). */
 const serverOrigin = Symbol('server')
 
-/** Close code for read-only connections whose next update could not be redacted (they reconnect and resync). */
-const redactionFailedCloseCode = 1011
-
 /** How long a room whose final write failed waits before trying to unload again. */
 const unloadRetryMs = 5000
 
@@ -89,6 +86,8 @@ export class DocumentRoom {
   private documentBytes = 0
   /** Pending parts of server updates and of the stored records; see `PendingUpdates`. */
   private readonly pending = new PendingUpdates()
+  /** What read-only connections receive when the server redacts for them; null when it does not. */
+  private readonly readerRedaction: ReaderRedaction | null
   /** Answers to writers' sync step 1 from already encoded state; see `WriterSyncAnswers`. */
   private readonly writerSync = new WriterSyncAnswers(this.doc)
   /** The state vector last sent as SAVED to the durable connections; `null` after STORAGE_FAILING. */
@@ -99,6 +98,10 @@ export class DocumentRoom {
   constructor(options: DocumentRoomOptions) {
     this.options = options
     this.name = options.name
+    this.readerRedaction =
+      options.redactForReadOnly === undefined
+        ? null
+        : new ReaderRedaction(this.doc, options.redactForReadOnly, options.logger, options.name)
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.acks = new DurableAcks(this.name, this.connections, options.logger)
@@ -278,8 +281,8 @@ export class DocumentRoom {
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
         const stateVector = decoding.readVarUint8Array(decoder)
-        if (connection.readOnly && this.options.redactForReadOnly !== undefined) {
-          this.sendRedactedSyncStep2(connection, stateVector)
+        if (connection.readOnly && this.readerRedaction !== null) {
+          this.readerRedaction.answer(connection, stateVector)
         } else {
           this.writerSync.answer(connection, stateVector)
         }
@@ -342,48 +345,16 @@ export class DocumentRoom {
     let readOnlyMessage: Uint8Array | null | undefined
     for (const connection of this.connections) {
       if (connection === origin || !connection.isStarted) continue
-      if (!connection.readOnly || this.options.redactForReadOnly === undefined) {
+      if (!connection.readOnly || this.readerRedaction === null) {
         connection.send(message)
         continue
       }
-      if (readOnlyMessage === undefined) readOnlyMessage = this.redactedUpdateMessage(update, message)
+      if (readOnlyMessage === undefined) readOnlyMessage = this.readerRedaction.updateMessage(update, message)
       if (readOnlyMessage !== null) connection.send(readOnlyMessage)
-      else connection.close(redactionFailedCloseCode, 'Update could not be redacted')
+      else ReaderRedaction.closeUnredactable(connection)
     }
     this.persistence?.add(update)
     this.callHook('onDocumentChange', (hooks) => hooks.onDocumentChange?.(this.name, this.doc))
-  }
-
-  /** Answers a read-only connection's sync step 1 with the redacted diff (a bad state vector throws: 4400). */
-  private sendRedactedSyncStep2(connection: Connection, stateVector: Uint8Array): void {
-    const redact = this.options.redactForReadOnly as RedactForReadOnly
-    const diff = Y.encodeStateAsUpdate(this.doc, stateVector)
-    let redacted: Uint8Array
-    try {
-      redacted = redact(diff, this.doc)
-    } catch (error) {
-      this.options.logger.error('Could not redact sync step 2 for a read-only connection; closing it', {
-        documentName: this.name,
-        error,
-      })
-      connection.close(redactionFailedCloseCode, 'Document could not be redacted')
-      return
-    }
-    connection.send(encodeSyncStep2UpdateMessage(redacted))
-  }
-
-  /** The message read-only connections receive for `update`, or `null` if redacting it failed (never the original). */
-  private redactedUpdateMessage(update: Uint8Array, message: Uint8Array): Uint8Array | null {
-    const redact = this.options.redactForReadOnly as RedactForReadOnly
-    try {
-      return encodeRedactedUpdateMessage(update, message, this.doc, redact)
-    } catch (error) {
-      this.options.logger.error('Could not redact an update for read-only connections; closing them', {
-        documentName: this.name,
-        error,
-      })
-      return null
-    }
   }
 
   private readonly handleAwarenessUpdate = (changes: AwarenessChanges, origin: unknown): void => {
