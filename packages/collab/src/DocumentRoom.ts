@@ -1,5 +1,4 @@
 import * as decoding from 'lib0/decoding'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { applyStoredRecords } from './applyStoredRecords.js'
@@ -11,13 +10,13 @@ import { DurableAcks } from './DurableAcks.js'
 import type { DocumentStore, StoredUpdate } from './DocumentStore.js'
 import type { Logger } from './Logger.js'
 import {
-  encodeAwarenessMessage,
   encodePermissionDeniedMessage,
   encodeSyncStep1Message,
   encodeUpdateMessage,
 } from './messages.js'
 import { PendingUpdates } from './PendingUpdates.js'
 import { ReaderRedaction } from './ReaderRedaction.js'
+import { RoomAwareness } from './RoomAwareness.js'
 import type { RedactForReadOnly } from './redactedMessages.js'
 import {
   CloseCode,
@@ -27,7 +26,6 @@ import {
   messageQueryAwareness,
   messageSync,
 } from './protocol.js'
-import { validateAwarenessUpdate } from './validateAwarenessUpdate.js'
 import { validateUpdate } from './validateUpdate.js'
 import { WriterSyncAnswers } from './WriterSyncAnswers.js'
 
@@ -56,13 +54,6 @@ const serverOrigin = Symbol('server')
 /** How long a room whose final write failed waits before trying to unload again. */
 const unloadRetryMs = 5000
 
-/** Awareness changes as y-protocols reports them. */
-interface AwarenessChanges {
-  added: number[]
-  updated: number[]
-  removed: number[]
-}
-
 /**
  * One open document: its Y.Doc, the awareness of its clients, their connections and its persistence.
  * Loads once, speaks the y-websocket protocol with every connection, and unloads when the last one leaves.
@@ -70,10 +61,9 @@ interface AwarenessChanges {
 export class DocumentRoom {
   readonly name: string
   readonly doc = new Y.Doc()
-  readonly awareness: awarenessProtocol.Awareness
+  private readonly presence: RoomAwareness
   private readonly options: DocumentRoomOptions
   private readonly connections = new Set<Connection>()
-  private readonly awarenessClientsByConnection = new Map<Connection, Set<number>>()
   private state: RoomState = 'loading'
   private persistence: DocumentPersistence | null = null
   private unloading: Promise<void> | null = null
@@ -90,7 +80,6 @@ export class DocumentRoom {
   private readonly readerRedaction: ReaderRedaction | null
   /** Answers to writers' sync step 1 from already encoded state; see `WriterSyncAnswers`. */
   private readonly writerSync = new WriterSyncAnswers(this.doc)
-  /** The state vector last sent as SAVED to the durable connections; `null` after STORAGE_FAILING. */
   /** Resolves with `true` once loaded, or `false` if loading failed. */
   readonly loaded: Promise<boolean>
   private readonly acks: DurableAcks
@@ -102,8 +91,9 @@ export class DocumentRoom {
       options.redactForReadOnly === undefined
         ? null
         : new ReaderRedaction(this.doc, options.redactForReadOnly, options.logger, options.name)
-    this.awareness = new awarenessProtocol.Awareness(this.doc)
-    this.awareness.setLocalState(null)
+    this.presence = new RoomAwareness(this.doc, this.connections, () =>
+      this.callHook('onAwarenessChange', (hooks) => hooks.onAwarenessChange?.(this.name, this.presence.awareness)),
+    )
     this.acks = new DurableAcks(this.name, this.connections, options.logger)
     this.loaded = this.load()
   }
@@ -118,20 +108,16 @@ export class DocumentRoom {
 
   addConnection(connection: Connection): void {
     this.connections.add(connection)
-    this.awarenessClientsByConnection.set(connection, new Set())
+    this.presence.track(connection)
     this.notifyConnectionsChange()
     if (this.state === 'ready') this.startConnection(connection)
   }
 
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return
-    const clientIds = this.awarenessClientsByConnection.get(connection)
-    this.awarenessClientsByConnection.delete(connection)
+    this.presence.forget(connection, this.state === 'ready')
     this.notifyConnectionsChange()
     if (this.state !== 'ready') return
-    if (clientIds !== undefined && clientIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...clientIds], null)
-    }
     if (this.connections.size === 0) this.unloadInBackground()
   }
 
@@ -160,14 +146,11 @@ export class DocumentRoom {
         case messageSync:
           this.receiveSync(connection, decoder)
           break
-        case messageAwareness: {
-          const update = decoding.readVarUint8Array(decoder)
-          validateAwarenessUpdate(update)
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+        case messageAwareness:
+          this.presence.receive(connection, decoding.readVarUint8Array(decoder))
           break
-        }
         case messageQueryAwareness:
-          connection.send(encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
+          connection.send(this.presence.statesMessage())
           break
         case messageAuth:
           // Authentication happens before the core sees a socket; the message is ignored.
@@ -256,7 +239,7 @@ export class DocumentRoom {
       return false
     }
     this.doc.on('update', this.handleDocumentUpdate)
-    this.awareness.on('update', this.handleAwarenessUpdate)
+    this.presence.start()
     this.state = 'ready'
     this.options.logger.debug('Loaded document', { documentName: this.name })
     this.callHook('onDocumentLoad', (hooks) => hooks.onDocumentLoad?.(this.name, this.doc))
@@ -271,8 +254,8 @@ export class DocumentRoom {
       if (!this.writerSync.hasSentStoredState(connection)) connection.send(encodeSyncStep1Message(this.doc))
       if (connection.readOnly) connection.send(encodePermissionDeniedMessage('read-only'))
       this.acks.greet(connection, this.persistence)
-      const clientIds = [...this.awareness.getStates().keys()]
-      if (clientIds.length > 0) connection.send(encodeAwarenessMessage(this.awareness, clientIds))
+      const everyone = this.presence.everyoneMessage()
+      if (everyone !== null) connection.send(everyone)
     })
   }
 
@@ -357,21 +340,6 @@ export class DocumentRoom {
     this.callHook('onDocumentChange', (hooks) => hooks.onDocumentChange?.(this.name, this.doc))
   }
 
-  private readonly handleAwarenessUpdate = (changes: AwarenessChanges, origin: unknown): void => {
-    const changedClientIds = [...changes.added, ...changes.updated, ...changes.removed]
-    const controlled = this.awarenessClientsByConnection.get(origin as Connection)
-    if (controlled !== undefined) {
-      for (const clientId of changes.added) controlled.add(clientId)
-      for (const clientId of changes.updated) controlled.add(clientId)
-      for (const clientId of changes.removed) controlled.delete(clientId)
-    }
-    const message = encodeAwarenessMessage(this.awareness, changedClientIds)
-    for (const connection of this.connections) {
-      if (connection.isStarted) connection.send(message)
-    }
-    this.callHook('onAwarenessChange', (hooks) => hooks.onAwarenessChange?.(this.name, this.awareness))
-  }
-
   private notifyConnectionsChange(): void {
     if (this.options.hooks.onConnectionsChange === undefined) return
     const connections = [...this.connections]
@@ -421,8 +389,7 @@ export class DocumentRoom {
     if (this.unloadRetry !== null) clearTimeout(this.unloadRetry)
     this.persistence?.dispose()
     this.doc.off('update', this.handleDocumentUpdate)
-    this.awareness.off('update', this.handleAwarenessUpdate)
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.destroy()
     this.options.onDiscard(this)
   }
