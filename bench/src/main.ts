@@ -28,6 +28,7 @@ try {
     const { scenarios, cells } = await runAll({
       mode: args.mode,
       only: args.only,
+      servers: args.servers,
       pinning,
       progress: (line) => void process.stderr.write(`bench: ${line}\n`),
     })

@@ -8,6 +8,7 @@ import { s3LargeOpen } from './scenarios/s3LargeOpen.js'
 import { s4ConnectStorm } from './scenarios/s4ConnectStorm.js'
 import type { RunMode, Scenario, ScenarioResult } from './scenarios/Scenario.js'
 import { allServers } from './servers/allServers.js'
+import type { ServerUnderTest } from './servers/ServerUnderTest.js'
 import type { CellResult } from './table/CellResult.js'
 
 /** Every scenario of issue 7, in table order. */
@@ -20,6 +21,8 @@ export interface RunAllOptions {
   readonly mode: RunMode
   /** Scenario ids to run (`--only S1,S3`); all when empty. */
   readonly only: readonly string[]
+  /** Server names to run (`--servers rapporteur`); all three when empty. */
+  readonly servers?: readonly string[]
   readonly pinning: CpuPinning
   readonly progress: (line: string) => void
 }
@@ -33,6 +36,16 @@ export function selectScenarios(only: readonly string[]): Scenario[] {
     throw new Error(`unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.map((scenario) => scenario.id).join(', ')})`)
   }
   return SCENARIOS.filter((scenario) => wanted.includes(scenario.id.toLowerCase()))
+}
+
+/** The servers `names` selects; throws on a name no server has. */
+function selectServers(servers: ServerUnderTest[], names: readonly string[]): ServerUnderTest[] {
+  if (names.length === 0) return servers
+  const unknown = names.filter((name) => !servers.some((server) => server.name === name))
+  if (unknown.length > 0) {
+    throw new Error(`unknown server ${unknown.join(', ')} (known: ${servers.map((server) => server.name).join(', ')})`)
+  }
+  return servers.filter((server) => names.includes(server.name))
 }
 
 function describeError(error: unknown): string {
@@ -59,7 +72,7 @@ export async function runAll(options: RunAllOptions): Promise<{ scenarios: Scena
   const scenarios = selectScenarios(options.only)
   const cells: CellResult[] = []
   for (const scenario of scenarios) {
-    for (const serverUnderTest of allServers(options.pinning)) {
+    for (const serverUnderTest of selectServers(allServers(options.pinning), options.servers ?? [])) {
       const started = performance.now()
       options.progress(`${scenario.id} on ${serverUnderTest.name}…`)
       let result: ScenarioResult

@@ -21,7 +21,8 @@ const PLANS: Record<RunMode, { readonly clients: number; readonly reports: numbe
  * are also counted apart). Failures are figures, not a FAILED cell. Connections the kernel dropped because the
  * server's listen queue was full are counted too (machine-wide counter): those clients wait for a SYN
  * retransmission (1 s or more). One client per report applies what it received and must read exactly the
- * stored report.
+ * stored report. The generator parses what the clients received only once every sync step 2 has arrived (arrival
+ * times are stamped on receipt): parsing 100 MB while sockets still deliver would delay their stamps.
  */
 export const s4ConnectStorm: Scenario = {
   id: 'S4',
@@ -46,6 +47,8 @@ export const s4ConnectStorm: Scenario = {
       (_, index) => new ReportOpen(server, names[index % names.length] as string, report),
     )
     try {
+      // Every sync step 2 first (arrival times are stamped as they come), then the parsing of what arrived.
+      await Promise.all(opens.map((open) => open.arrived(start + SYNC_TIMEOUT_MS)))
       const times = await Promise.all(opens.map((open) => open.wait(start + SYNC_TIMEOUT_MS)))
       const serverCpuMs = server.sample().cpuMs - cpuBefore
       const generator = process.cpuUsage(generatorBefore)

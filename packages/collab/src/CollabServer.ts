@@ -6,6 +6,7 @@ import { Connection, type ConnectionOptions } from './Connection.js'
 import { DocumentRoom } from './DocumentRoom.js'
 import type { DocumentStore } from './DocumentStore.js'
 import { InvalidUpdateError } from './InvalidUpdateError.js'
+import { LoadTurns } from './LoadTurns.js'
 import { silentLogger, type Logger } from './Logger.js'
 import { CloseCode } from './protocol.js'
 import type { RedactForReadOnly } from './redactedMessages.js'
@@ -37,6 +38,18 @@ export interface CollabServerOptions {
    * Default: none (read-only connections receive what writers receive; nothing is computed).
    */
   redactForReadOnly?: RedactForReadOnly
+  /**
+   * Stored records larger than this many bytes are loaded in causal chunks of about this size, one per
+   * event-loop turn, so a large document's load never holds up the other documents' traffic for long.
+   * Default: 16 KiB (a few milliseconds of work).
+   */
+  loadChunkBytes?: number
+  /**
+   * Awareness changes (carets, presence) are relayed in batches: the clients changed since the last relay, in one
+   * message, just before the room's next document update or this many milliseconds after the first change.
+   * 0 relays each change at once. Default: 25.
+   */
+  awarenessBatchMs?: number
 }
 
 /**
@@ -52,6 +65,9 @@ export class CollabServer {
   private readonly hooks: CollabHooks
   private readonly redactForReadOnly: RedactForReadOnly | undefined
   private readonly rooms = new Map<string, DocumentRoom>()
+  private readonly loadTurns = new LoadTurns()
+  private readonly loadChunkBytes: number
+  private readonly awarenessBatchMs: number
   /** Writes to documents that were not open, per document; a room loading the document waits for them. */
   private readonly directWrites = new Map<string, Promise<unknown>>()
   private destroying: Promise<void> | null = null
@@ -64,6 +80,14 @@ export class CollabServer {
     this.limits = Object.freeze(resolveCollabLimits(options.limits))
     this.hooks = options.hooks ?? {}
     this.redactForReadOnly = options.redactForReadOnly
+    this.awarenessBatchMs = options.awarenessBatchMs ?? 25
+    if (!Number.isInteger(this.awarenessBatchMs) || this.awarenessBatchMs < 0) {
+      throw new RangeError(`awarenessBatchMs must be a non-negative integer, not ${String(options.awarenessBatchMs)}`)
+    }
+    this.loadChunkBytes = options.loadChunkBytes ?? 16 * 1024
+    if (!Number.isInteger(this.loadChunkBytes) || this.loadChunkBytes < 1) {
+      throw new RangeError(`loadChunkBytes must be a positive integer, not ${String(options.loadChunkBytes)}`)
+    }
   }
 
   /** How many documents are in memory (loading, open or storing before unloading). */
@@ -92,6 +116,7 @@ export class CollabServer {
     context?: unknown,
     options: ConnectionOptions = {},
   ): Connection {
+    this.loadTurns.connectionArrived()
     const init = {
       socket,
       documentName,
@@ -189,6 +214,9 @@ export class CollabServer {
       compactAfterRecords: this.compactAfterRecords,
       limits: this.limits,
       hooks: this.hooks,
+      loadTurns: this.loadTurns,
+      loadChunkBytes: this.loadChunkBytes,
+      awarenessBatchMs: this.awarenessBatchMs,
       ...(this.redactForReadOnly === undefined ? {} : { redactForReadOnly: this.redactForReadOnly }),
       beforeLoad: async () => {
         // A failed write was reported to its caller; it must not fail the load.

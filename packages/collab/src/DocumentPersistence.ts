@@ -232,7 +232,8 @@ export class DocumentPersistence {
     const pendingBefore = this.pending
     this.pending = []
     try {
-      const id = await this.options.store.compact(this.options.documentName, merged, replacedIds)
+      // The document's state vector is the merged state's (never beyond it: pending structs are not counted).
+      const id = await this.options.store.compact(this.options.documentName, merged, replacedIds, coveredVector)
       this.recordIds.splice(0, replacedIds.length, id)
     } catch (error) {
       this.pending = [...pendingBefore, ...this.pending]

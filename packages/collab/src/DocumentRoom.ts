@@ -8,6 +8,7 @@ import type { Connection } from './Connection.js'
 import { DocumentPersistence } from './DocumentPersistence.js'
 import { DurableAcks } from './DurableAcks.js'
 import type { DocumentStore, StoredUpdate } from './DocumentStore.js'
+import type { LoadTurns } from './LoadTurns.js'
 import type { Logger } from './Logger.js'
 import {
   encodePermissionDeniedMessage,
@@ -40,6 +41,12 @@ export interface DocumentRoomOptions {
   hooks: CollabHooks
   /** Rewrites what read-only connections receive (see `CollabServerOptions.redactForReadOnly`); none by default. */
   redactForReadOnly?: RedactForReadOnly
+  /** Awareness changes are relayed at most this many milliseconds late (see `RoomAwareness`); 0: at once. */
+  awarenessBatchMs: number
+  /** Where each slice of loading work waits for its turn (one per server). */
+  loadTurns: LoadTurns
+  /** Stored records larger than this are loaded in causal chunks of about this size. */
+  loadChunkBytes: number
   /** Resolves once writes that must be visible to the load (made while no room was open) are durable. */
   beforeLoad: () => Promise<void>
   /** Called once when the room is gone (unloaded or failed to load); the server forgets it then. */
@@ -91,8 +98,11 @@ export class DocumentRoom {
       options.redactForReadOnly === undefined
         ? null
         : new ReaderRedaction(this.doc, options.redactForReadOnly, options.logger, options.name)
-    this.presence = new RoomAwareness(this.doc, this.connections, () =>
-      this.callHook('onAwarenessChange', (hooks) => hooks.onAwarenessChange?.(this.name, this.presence.awareness)),
+    this.presence = new RoomAwareness(
+      this.doc,
+      this.connections,
+      () => this.callHook('onAwarenessChange', (hooks) => hooks.onAwarenessChange?.(this.name, this.presence.awareness)),
+      options.awarenessBatchMs,
     )
     this.acks = new DurableAcks(this.name, this.connections, options.logger)
     this.loaded = this.load()
@@ -111,6 +121,7 @@ export class DocumentRoom {
     this.presence.track(connection)
     this.notifyConnectionsChange()
     if (this.state === 'ready') this.startConnection(connection)
+    else if (this.state === 'loading') this.writerSync.connectionAdded(connection)
   }
 
   removeConnection(connection: Connection): void {
@@ -198,21 +209,37 @@ export class DocumentRoom {
       await this.options.beforeLoad()
       const stored = await this.options.store.load(this.name)
       if (this.state !== 'loading') return false
-      const single = stored.length === 1 ? (stored[0] as StoredUpdate).update : null
-      if (single !== null && this.writerSync.sendStoredState(this.connections, single)) {
-        // Let other documents loading at the same time send theirs before this one is decoded.
-        await new Promise((resolve) => setImmediate(resolve))
-        if (this.state !== 'loading') return false
+      const only = stored.length === 1 ? (stored[0] as StoredUpdate) : null
+      const single = only?.update ?? null
+      if (only !== null) {
+        const stateVector = only.verified === true ? (only.stateVector ?? null) : null
+        this.writerSync.storedStateRead(only.update, stateVector, this.connections)
       }
+      // A transaction of the server's own during the load (Yjs tidying formatting marks) makes the document differ
+      // from its records, which then no longer describe exactly what it holds.
+      let changedByLoad = false
+      const noteOwnChange = (transaction: Y.Transaction): void => {
+        if (transaction.local) changedByLoad = true
+      }
+      this.doc.on('afterTransaction', noteOwnChange)
       const records = await applyStoredRecords(this.doc, stored, {
         documentName: this.name,
         store: this.options.store,
         logger: this.options.logger,
+        turns: this.options.loadTurns,
+        chunkBytes: this.options.loadChunkBytes,
+        isCancelled: () => this.state !== 'loading',
+        onStateVector: (record, stateVector) => {
+          if (record.update === single) this.writerSync.storedStateVectorRead(stateVector)
+        },
       })
+      if (this.state !== 'loading') return false
+      this.doc.off('afterTransaction', noteOwnChange)
       for (const record of records) this.documentBytes += record.update.byteLength
       this.pending.adopt(this.doc)
       if (this.state !== 'loading') return false
-      this.writerSync.loaded(single !== null && records.length === 1 && this.pending.isEmpty ? single : null)
+      const exact = single !== null && records.length === 1 && this.pending.isEmpty && !changedByLoad
+      this.writerSync.loaded(exact ? single : null)
       if (!this.pending.isEmpty) {
         this.options.logger.warn('Stored document holds updates with missing dependencies; keeping them aside', {
           documentName: this.name,
@@ -250,8 +277,8 @@ export class DocumentRoom {
 
   private startConnection(connection: Connection): void {
     connection.start(() => {
-      // One that received the stored state was sent a sync step 1 with it already.
-      if (!this.writerSync.hasSentStoredState(connection)) connection.send(encodeSyncStep1Message(this.doc))
+      // One that received the stored state may have been sent a sync step 1 with it already.
+      if (!this.writerSync.hasSentSyncStep1(connection)) connection.send(encodeSyncStep1Message(this.doc))
       if (connection.readOnly) connection.send(encodePermissionDeniedMessage('read-only'))
       this.acks.greet(connection, this.persistence)
       const everyone = this.presence.everyoneMessage()
@@ -323,6 +350,8 @@ export class DocumentRoom {
   private readonly handleDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
     this.documentBytes += update.byteLength
     this.writerSync.updateApplied(update)
+    // Carets changed since the last relay go first, in the same write to each socket as the update.
+    this.presence.flush()
     const message = encodeUpdateMessage(update)
     // Computed at most once per update, and only if a started read-only connection is to receive it.
     let readOnlyMessage: Uint8Array | null | undefined

@@ -17,12 +17,17 @@ export class MemoryDocumentStore implements DocumentStore {
     return this.insert(documentName, update)
   }
 
-  async compact(documentName: string, mergedUpdate: Uint8Array, replacedIds: readonly number[]): Promise<number> {
+  async compact(
+    documentName: string,
+    mergedUpdate: Uint8Array,
+    replacedIds: readonly number[],
+    stateVector?: Uint8Array,
+  ): Promise<number> {
     this.assertOpen()
     const replaced = new Set(replacedIds)
     const kept = (this.documents.get(documentName) ?? []).filter((record) => !replaced.has(record.id))
     this.documents.set(documentName, kept)
-    return this.insert(documentName, mergedUpdate)
+    return this.insert(documentName, mergedUpdate, stateVector)
   }
 
   async quarantine(documentName: string, ids: readonly number[]): Promise<void> {
@@ -49,8 +54,12 @@ export class MemoryDocumentStore implements DocumentStore {
     return this.documents.get(documentName)?.length ?? 0
   }
 
-  private insert(documentName: string, update: Uint8Array): number {
-    const record = { id: this.nextId++, update: update.slice() }
+  private insert(documentName: string, update: Uint8Array, stateVector?: Uint8Array): number {
+    const record: StoredUpdate = {
+      id: this.nextId++,
+      update: update.slice(),
+      ...(stateVector === undefined ? {} : { stateVector: stateVector.slice() }),
+    }
     const records = this.documents.get(documentName) ?? []
     records.push(record)
     this.documents.set(documentName, records)

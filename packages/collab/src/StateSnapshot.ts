@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { encodeSyncStep2UpdateMessage, encodeUpdateMessage } from './messages.js'
 
 /** Past these, the updates since the snapshot are not worth keeping: the snapshot is dropped until the next one. */
 const MAX_TAIL_UPDATES = 500
@@ -14,18 +15,22 @@ export class StateSnapshot {
   private state: Uint8Array | null = null
   private readonly tail: Uint8Array[] = []
   private tailBytes = 0
+  /** The messages answering a client that holds nothing, encoded once for all of them (until the next change). */
+  private stateMessage: Uint8Array | null = null
+  private tailMessage: Uint8Array | null = null
 
   /** `state` must hold exactly what the document holds now (no more, no less). */
   reset(state: Uint8Array): void {
+    this.clear()
     this.state = state
-    this.tail.length = 0
-    this.tailBytes = 0
   }
 
   clear(): void {
     this.state = null
     this.tail.length = 0
     this.tailBytes = 0
+    this.stateMessage = null
+    this.tailMessage = null
   }
 
   /** Records an update applied to the document after the snapshot. */
@@ -33,12 +38,32 @@ export class StateSnapshot {
     if (this.state === null) return
     this.tail.push(update)
     this.tailBytes += update.byteLength
+    this.tailMessage = null
     if (this.tail.length > MAX_TAIL_UPDATES || this.tailBytes > MAX_TAIL_BYTES) this.clear()
   }
 
-  /** The whole state and the updates since, in order; `null` when there is no snapshot. */
-  get current(): { readonly state: Uint8Array; readonly since: readonly Uint8Array[] } | null {
-    return this.state === null ? null : { state: this.state, since: [...this.tail] }
+  /**
+   * What a client that already holds `state` lacks: the updates since, merged, as one update message (none if
+   * there are none); null unless the snapshot is `state`.
+   */
+  messagesSince(state: Uint8Array): Uint8Array[] | null {
+    if (this.state !== state) return null
+    if (this.tail.length === 0) return []
+    this.tailMessage ??= encodeUpdateMessage(Y.mergeUpdates(this.tail))
+    return [this.tailMessage]
+  }
+
+  /**
+   * What a client that holds nothing is sent: the updates since, merged, as an update message (Yjs holds them
+   * until what they build on arrives), then the state as sync step 2 — so that when the client takes sync step 2
+   * as "synced" it holds everything. Null when there is no snapshot.
+   */
+  messages(): Uint8Array[] | null {
+    if (this.state === null) return null
+    this.stateMessage ??= encodeSyncStep2UpdateMessage(this.state)
+    if (this.tail.length === 0) return [this.stateMessage]
+    this.tailMessage ??= encodeUpdateMessage(Y.mergeUpdates(this.tail))
+    return [this.tailMessage, this.stateMessage]
   }
 }
 

@@ -4,9 +4,11 @@ import {
   encodeSyncStep1StateVectorMessage,
   encodeSyncStep2Message,
   encodeSyncStep2UpdateMessage,
-  encodeUpdateMessage,
 } from './messages.js'
 import { isEmptyStateVector, mergeStateVectors, StateSnapshot } from './StateSnapshot.js'
+
+/** A sync step 2 carrying an empty update (no structs, no deletions). */
+const emptySyncStep2 = encodeSyncStep2UpdateMessage(new Uint8Array([0, 0]))
 
 /**
  * How a room answers its writers' sync step 1 without encoding a large document more often than it must:
@@ -15,42 +17,71 @@ import { isEmptyStateVector, mergeStateVectors, StateSnapshot } from './StateSna
  */
 export class WriterSyncAnswers {
   private readonly snapshot = new StateSnapshot()
-  /** Connections sent the stored record before the document was built from it. */
+  /** Connections sent the stored record (after a sync step 1 with its state vector) before the document was built. */
   private readonly sentStoredState = new WeakSet<Connection>()
+  /**
+   * While loading from a single record: the record and, once its state vector is known (stored with it, or read
+   * from it), the two messages every writer is sent: sync step 1 with that state vector, then the record as sync
+   * step 2.
+   */
+  private stored: { readonly state: Uint8Array; messages: readonly [Uint8Array, Uint8Array] | null } | null = null
+  /** Writers waiting for those messages (the record's state vector is being read). */
+  private readonly awaitingStoredState = new Set<Connection>()
+  /** The record those connections were sent (until a compaction replaces the snapshot it started as). */
+  private sentRecord: Uint8Array | null = null
   /** The state vector of what was loaded, i.e. of the stored record those connections received. */
   private storedStateVector: ReadonlyMap<number, number> = new Map()
 
   constructor(private readonly doc: Y.Doc) {}
 
   /**
-   * Sends the document's only stored record, as it is, to the writers waiting for the load, before the document
-   * is built from it: for a large report the client holds the whole state while the server still decodes it.
-   * The record is the server's own (an update it validated, or a state it encoded), so it is what the document
-   * will hold. It goes after a sync step 1 with the record's state vector (read from the record, a fraction of
-   * the cost of building the document), so the client sends what it holds beyond the record (offline edits)
-   * before it takes the record's sync step 2 as "synced". True if it was sent to anyone.
+   * The document's only stored record was read: it goes, as it is, to the writers waiting for the load and to
+   * those who connect while the document is built from it — for a large report the client holds the whole state
+   * while the server still builds it. The record is the server's own (an update it validated, or a state it
+   * encoded), so it is what the document will hold. It goes after a sync step 1 with the record's state vector,
+   * so that the client has sent what it holds beyond the record (offline edits) by the time it takes the record's
+   * sync step 2 as "synced". With `stateVector` (stored with the record) both go at once; without, once
+   * `storedStateVectorRead` gives it. The messages are encoded once, whatever the number of connections.
    */
-  sendStoredState(connections: Iterable<Connection>, state: Uint8Array): boolean {
-    let messages: [Uint8Array, Uint8Array] | null = null
-    for (const connection of connections) {
-      if (connection.readOnly || !connection.isOpen) continue
-      messages ??= [
-        encodeSyncStep1StateVectorMessage(Y.encodeStateVectorFromUpdate(state)),
-        encodeSyncStep2UpdateMessage(state),
-      ]
-      for (const message of messages) connection.send(message)
-      this.sentStoredState.add(connection)
-    }
-    return messages !== null
+  storedStateRead(state: Uint8Array, stateVector: Uint8Array | null, connections: Iterable<Connection>): void {
+    this.stored = { state, messages: null }
+    this.sentRecord = state
+    if (stateVector !== null) this.storedStateVectorRead(stateVector)
+    for (const connection of connections) this.connectionAdded(connection)
   }
 
-  /** True if `connection` was sent the stored state (and a sync step 1) before the document was built. */
-  hasSentStoredState(connection: Connection): boolean {
+  /** The stored record's state vector is known: the writers waiting get the record now, and those to come at once. */
+  storedStateVectorRead(stateVector: Uint8Array | Map<number, number>): void {
+    if (this.stored === null || this.stored.messages !== null) return
+    const encoded = stateVector instanceof Map ? Y.encodeStateVector(stateVector) : stateVector
+    this.stored.messages = [encodeSyncStep1StateVectorMessage(encoded), encodeSyncStep2UpdateMessage(this.stored.state)]
+    for (const connection of this.awaitingStoredState) this.sendStoredState(connection)
+    this.awaitingStoredState.clear()
+  }
+
+  /** A connection was added while the document loads: a writer gets the stored record if it has been read. */
+  connectionAdded(connection: Connection): void {
+    if (this.stored === null || connection.readOnly || this.sentStoredState.has(connection)) return
+    if (this.stored.messages === null) this.awaitingStoredState.add(connection)
+    else this.sendStoredState(connection)
+  }
+
+  /** True if `connection` was sent a sync step 1 (and the stored record) before the load ended. */
+  hasSentSyncStep1(connection: Connection): boolean {
     return this.sentStoredState.has(connection)
+  }
+
+  private sendStoredState(connection: Connection): void {
+    const messages = this.stored?.messages
+    if (messages === null || messages === undefined || !connection.isOpen) return
+    for (const message of messages) connection.send(message)
+    this.sentStoredState.add(connection)
   }
 
   /** The document was built from the store; `exactState` is an encoding of exactly what it holds, if one is at hand. */
   loaded(exactState: Uint8Array | null): void {
+    this.stored = null
+    this.awaitingStoredState.clear()
     this.storedStateVector = Y.decodeStateVector(Y.encodeStateVector(this.doc))
     if (exactState !== null) this.snapshot.reset(exactState)
   }
@@ -64,28 +95,32 @@ export class WriterSyncAnswers {
   stateEncoded(state: Uint8Array, exact: boolean): void {
     if (exact) this.snapshot.reset(state)
     else this.snapshot.clear()
+    this.sentRecord = null
   }
 
   /** Answers a writer's sync step 1: from the snapshot when it holds nothing, else with a diff of the document. */
   answer(connection: Connection, stateVector: Uint8Array): void {
     if (this.sentStoredState.delete(connection)) {
-      connection.send(encodeSyncStep2Message(this.doc, mergeStateVectors(stateVector, this.storedStateVector)))
+      // While the document is the record plus the updates since, those updates are all the client lacks.
+      const since = this.sentRecord === null ? null : this.snapshot.messagesSince(this.sentRecord)
+      if (since === null) {
+        connection.send(encodeSyncStep2Message(this.doc, mergeStateVectors(stateVector, this.storedStateVector)))
+        return
+      }
+      for (const message of since) connection.send(message)
+      connection.send(emptySyncStep2)
       return
     }
     if (!isEmptyStateVector(stateVector)) {
       connection.send(encodeSyncStep2Message(this.doc, stateVector))
       return
     }
-    let snapshot = this.snapshot.current
-    if (snapshot === null) {
+    let messages = this.snapshot.messages()
+    if (messages === null) {
       // The whole document, encoded once for this client and kept for the next ones that hold nothing.
-      const state = Y.encodeStateAsUpdate(this.doc)
-      this.snapshot.reset(state)
-      snapshot = { state, since: [] }
+      this.snapshot.reset(Y.encodeStateAsUpdate(this.doc))
+      messages = this.snapshot.messages() as Uint8Array[]
     }
-    // The updates since go first (Yjs holds them until what they build on arrives), so that when the client
-    // takes sync step 2 as "synced" it holds everything.
-    if (snapshot.since.length > 0) connection.send(encodeUpdateMessage(Y.mergeUpdates([...snapshot.since])))
-    connection.send(encodeSyncStep2UpdateMessage(snapshot.state))
+    for (const message of messages) connection.send(message)
   }
 }

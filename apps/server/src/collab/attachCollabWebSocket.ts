@@ -13,6 +13,7 @@ import { refuseUpgrade } from './refuseUpgrade.js'
 import { TickCorker } from './TickCorker.js'
 import { toUint8Array } from './toUint8Array.js'
 import { underlyingSocket } from './underlyingSocket.js'
+import { writeBinaryFrame } from './writeBinaryFrame.js'
 
 export interface CollabWebSocketOptions {
   /** URL path under which documents are served, as `<path>/<documentName>`. Default: `'/collab'`. */
@@ -103,6 +104,8 @@ export function attachCollabWebSocket(
   ): void => {
     socket.binaryType = 'arraybuffer'
     const rawSocket = underlyingSocket(socket)
+    // Frames are written straight to the TCP socket unless an extension (none is offered) changed their format.
+    const writesFrames = rawSocket !== undefined && socket.extensions === ''
     sockets.set(socket, documentName)
     answeredPing.add(socket)
     const connection = collab.handleConnection(
@@ -110,7 +113,8 @@ export function attachCollabWebSocket(
         send: (data) => {
           if (socket.readyState !== WebSocket.OPEN) return
           if (rawSocket !== undefined) corker.hold(rawSocket)
-          socket.send(data)
+          if (writesFrames) writeBinaryFrame(rawSocket, data)
+          else socket.send(data)
         },
         close: (code, reason) => socket.close(code, reason),
       },

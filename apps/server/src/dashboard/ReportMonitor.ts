@@ -1,44 +1,18 @@
-import type { CollabHooks, Connection, DocumentStore, Logger } from '@rapporteur/collab'
-import { getTemplate, type FeedSnapshot, type ReportReadiness, type RoundtableStatus } from '@rapporteur/template'
+import type { CollabHooks, Connection } from '@rapporteur/collab'
+import type { FeedSnapshot, RoundtableStatus } from '@rapporteur/template'
 import * as Y from 'yjs'
-import { principalOf } from '../auth/principalOf.js'
-import { Role } from '../auth/Role.js'
 import type { RoundtableRecord } from '../storage/CatalogRecords.js'
-import type { SqliteCatalog } from '../storage/SqliteCatalog.js'
-import { computeReportState, type ReportState } from './computeReportState.js'
+import { computeReportState, reportStateSteps, type ReportState } from './computeReportState.js'
 import { Debouncer } from './Debouncer.js'
-import type { FeedHub, FeedSubscriber } from './FeedHub.js'
+import type { FeedSubscriber } from './FeedHub.js'
+import { isWriter } from './isWriter.js'
+import { OpenReportProgress, type ProgressRun } from './OpenReportProgress.js'
 import { readPresence, type AwarenessStates } from './readPresence.js'
-import type { SqliteReportStatus } from './SqliteReportStatus.js'
+import type { ReportMonitorOptions } from './ReportMonitorOptions.js'
+import { initialStatus, withRoundtable } from './roundtableStatus.js'
+import { TemplateLookup } from './TemplateLookup.js'
 
-export interface ReportMonitorOptions {
-  readonly catalog: Pick<SqliteCatalog, 'getEvent' | 'getRoundtable' | 'listRoundtables'>
-  readonly statusStore: SqliteReportStatus
-  /** Where reports nobody has open are read from (never by opening a room). */
-  readonly documentStore: Pick<DocumentStore, 'load'>
-  readonly hub: FeedHub
-  readonly logger: Logger
-  /** Progress: quiet time after the last change (default 100 ms) and longest wait in a busy burst (300 ms). */
-  readonly progressWaitMs?: number
-  readonly progressMaxWaitMs?: number
-  /** Presence: quiet time after the last awareness change (default 100 ms) and longest wait (300 ms). */
-  readonly presenceWaitMs?: number
-  readonly presenceMaxWaitMs?: number
-  /** While a writer is connected, `lastPresentAt` is moved to now this often (default 60 000 ms). */
-  readonly presentRefreshMs?: number
-  readonly now?: () => Date
-  /**
-   * Told, from the debounced progress computation (never on the relay path), when an open report was edited and
-   * when it became ready (meta `ready` from empty to a time): the automatic versions.
-   */
-  readonly autoVersions?: ReportActivityListener
-}
-
-/** What the automatic versions need to hear from the monitor. */
-export interface ReportActivityListener {
-  reportEdited(roundtableId: string): void
-  reportBecameReady(roundtableId: string, ready: ReportReadiness): void
-}
+export type { ReportActivityListener, ReportMonitorOptions } from './ReportMonitorOptions.js'
 
 /** CPU spent computing report progress since the server started. */
 export interface ProgressCost {
@@ -49,8 +23,11 @@ export interface ProgressCost {
 /**
  * Keeps each roundtable's `RoundtableStatus` and publishes changes to the event's feed (`FeedHub`). Fed by the
  * collab hooks (`hooks`), which only note what changed: progress is computed later, debounced per document,
- * presence read debounced, so nothing heavy runs while keystrokes are relayed. Statuses are persisted
- * (`SqliteReportStatus`); a roundtable never seen is computed once from the document store.
+ * presence read debounced, so nothing heavy runs while keystrokes are relayed. The progress of an open report
+ * is computed in slices of ~2 ms (`OpenReportProgress`), one at a time per roundtable: if the debouncer fires while
+ * one runs, the next starts as soon as it ends. Unloading a document and `close()` finish a running computation
+ * synchronously. Statuses are persisted (`SqliteReportStatus`); a roundtable never seen is computed once from the
+ * document store, in one go.
  */
 export class ReportMonitor {
   readonly hooks: CollabHooks
@@ -59,6 +36,10 @@ export class ReportMonitor {
   /** The last status of every roundtable seen since start. */
   private readonly statuses = new Map<string, RoundtableStatus>()
   private readonly computing = new Map<string, Promise<RoundtableStatus | undefined>>()
+  /** Open reports loaded with a stored status, waiting to be computed once again (`recheckAfterLoadMs`). */
+  private readonly rechecks = new Map<string, ReturnType<typeof setTimeout>>()
+  /** Progress computations of open reports, in slices. */
+  private readonly openProgress: OpenReportProgress
   private readonly roundtables = new Map<string, RoundtableRecord>()
   /** Open documents and their awareness, by roundtable id. */
   private readonly docs = new Map<string, Y.Doc>()
@@ -70,17 +51,26 @@ export class ReportMonitor {
   private readonly progressDebouncer: Debouncer
   private readonly presenceDebouncer: Debouncer
   private readonly presentRefresh: ReturnType<typeof setInterval>
-  private readonly unknownTemplates = new Set<string>()
+  private readonly templates: TemplateLookup
   private progressNanoseconds = 0n
   private progressComputations = 0
 
   constructor(options: ReportMonitorOptions) {
     this.options = options
     this.now = options.now ?? (() => new Date())
+    this.templates = new TemplateLookup(options.logger)
+    this.openProgress = new OpenReportProgress({
+      sliceMs: options.progressSliceMs,
+      logger: options.logger,
+      begin: (id) => this.beginOpenReport(id),
+      measured: (nanoseconds) => {
+        this.progressNanoseconds += nanoseconds
+      },
+    })
     this.progressDebouncer = new Debouncer({
       waitMs: options.progressWaitMs ?? 100,
       maxWaitMs: options.progressMaxWaitMs ?? 300,
-      run: (id) => this.computeOpenReport(id),
+      run: (id) => this.openProgress.compute(id),
     })
     this.presenceDebouncer = new Debouncer({
       waitMs: options.presenceWaitMs ?? 100,
@@ -153,7 +143,12 @@ export class ReportMonitor {
 
   /** Computes what is pending now (statuses persisted) and stops the timers. */
   close(): void {
+    for (const id of [...this.rechecks.keys()]) {
+      this.cancelRecheck(id)
+      if (this.docs.has(id)) this.progressDebouncer.schedule(id)
+    }
     this.progressDebouncer.runAll()
+    this.openProgress.finishAll()
     this.presenceDebouncer.dispose()
     this.progressDebouncer.dispose()
     clearInterval(this.presentRefresh)
@@ -165,20 +160,41 @@ export class ReportMonitor {
     this.docs.set(id, doc)
     if (!this.statuses.has(id)) {
       const stored = this.options.statusStore.get(id)
-      if (stored !== undefined) this.statuses.set(id, this.withRoundtable(stored, roundtable))
+      if (stored !== undefined) this.statuses.set(id, withRoundtable(stored, roundtable))
       else {
-        const state = this.compute(doc, roundtable)
-        if (state !== undefined) this.commit(this.initialStatus(roundtable, state), { persist: true })
+        // Never seen: computed now, in slices; its status is made when that ends (`commitOpenReport`).
+        this.openProgress.compute(id)
+        this.awaitInitialStatus(id)
+        return
       }
     }
     if (this.writersPresent.has(id)) this.updateLastPresentAt(id)
-    // The stored status may predate the last writes (a crash inside the debounce): recompute once.
-    this.progressDebouncer.schedule(id)
+    // The stored status may predate the last writes (a crash inside the debounce): recompute once, a little
+    // later — not while a storm of reconnections opens every report at once (an edit recomputes it sooner).
+    this.scheduleRecheck(id)
+  }
+
+  private scheduleRecheck(id: string): void {
+    if (this.rechecks.has(id)) return
+    const timer = setTimeout(() => {
+      this.rechecks.delete(id)
+      if (this.docs.has(id)) this.progressDebouncer.schedule(id)
+    }, this.options.recheckAfterLoadMs ?? 2000)
+    timer.unref()
+    this.rechecks.set(id, timer)
+  }
+
+  private cancelRecheck(id: string): void {
+    clearTimeout(this.rechecks.get(id))
+    this.rechecks.delete(id)
   }
 
   private documentUnloaded(id: string): void {
+    this.cancelRecheck(id)
+    // The document is destroyed right after: what is pending or running is computed from it now.
     this.progressDebouncer.runNow(id)
     this.progressDebouncer.cancel(id)
+    this.openProgress.finish(id)
     this.presenceDebouncer.cancel(id)
     this.docs.delete(id)
     this.awareness.delete(id)
@@ -206,19 +222,54 @@ export class ReportMonitor {
     if (status !== undefined) this.commit({ ...status, lastPresentAt: this.now().toISOString() }, { persist: true })
   }
 
-  private computeOpenReport(id: string): void {
+  /** What computing an open report's progress needs now, or undefined when it is not open or has no template. */
+  private beginOpenReport(id: string): ProgressRun | undefined {
     const doc = this.docs.get(id)
     const roundtable = this.roundtable(id)
-    if (doc === undefined || roundtable === undefined) return
-    const state = this.compute(doc, roundtable)
-    if (state === undefined) return
-    const previous = this.statuses.get(id) ?? this.initialStatus(roundtable, state)
+    if (doc === undefined || roundtable === undefined) return undefined
+    const template = this.templates.templateOf(roundtable)
+    if (template === undefined) return undefined
+    // Edits arriving while it runs are left for the next run, which they have scheduled.
     const editedAt = this.editedAt.get(id)
+    return {
+      steps: reportStateSteps(doc, template),
+      commit: (state) => {
+        this.progressComputations++
+        this.commitOpenReport(roundtable, state, editedAt)
+      },
+    }
+  }
+
+  /** While the first status of an open report is computed, `ensureStatus` waits for it instead of reading the store. */
+  private awaitInitialStatus(id: string): void {
+    if (!this.openProgress.isRunning(id) || this.computing.has(id)) return
+    const waiting = new Promise<RoundtableStatus | undefined>((resolve) => {
+      this.openProgress.whenSettled(id, () => {
+        if (this.computing.get(id) === waiting) this.computing.delete(id)
+        resolve(this.statuses.get(id))
+      })
+    })
+    this.computing.set(id, waiting)
+  }
+
+  private commitOpenReport(roundtable: RoundtableRecord, state: ReportState, editedAt: number | undefined): void {
+    const id = roundtable.id
+    const previous = this.statuses.get(id) ?? this.firstOpenStatus(roundtable, state)
     const lastEditAt = editedAt === undefined ? previous.lastEditAt : new Date(editedAt).toISOString()
-    this.editedAt.delete(id)
+    if (this.editedAt.get(id) === editedAt) this.editedAt.delete(id)
     this.commit({ ...previous, progress: state.progress, ready: state.ready, lastEditAt }, { persist: true })
     if (editedAt !== undefined) this.options.autoVersions?.reportEdited(id)
     if (previous.ready === null && state.ready !== null) this.options.autoVersions?.reportBecameReady(id, state.ready)
+  }
+
+  /** The first status of a report opened before it was ever seen: with who is present, and since when. */
+  private firstOpenStatus(roundtable: RoundtableRecord, state: ReportState): RoundtableStatus {
+    const awareness = this.awareness.get(roundtable.id)
+    return {
+      ...initialStatus(roundtable, state),
+      present: awareness === undefined ? [] : readPresence(awareness),
+      lastPresentAt: this.writersPresent.has(roundtable.id) ? this.now().toISOString() : null,
+    }
   }
 
   private publishPresence(id: string): void {
@@ -250,7 +301,7 @@ export class ReportMonitor {
     if (known !== undefined) return Promise.resolve(known)
     const stored = this.options.statusStore.get(roundtable.id)
     if (stored !== undefined) {
-      const status = this.withRoundtable(stored, roundtable)
+      const status = withRoundtable(stored, roundtable)
       this.statuses.set(roundtable.id, status)
       return Promise.resolve(status)
     }
@@ -272,7 +323,7 @@ export class ReportMonitor {
       for (const record of records) Y.applyUpdate(scratch, record.update)
       const state = this.compute(scratch, roundtable)
       if (state === undefined) return undefined
-      const status = this.initialStatus(roundtable, state)
+      const status = initialStatus(roundtable, state)
       this.statuses.set(roundtable.id, status)
       this.options.statusStore.put(status, this.now())
       return status
@@ -282,39 +333,12 @@ export class ReportMonitor {
   }
 
   private compute(doc: Y.Doc, roundtable: RoundtableRecord): ReportState | undefined {
-    const template = getTemplate(roundtable.templateId)
-    if (template === undefined) {
-      if (!this.unknownTemplates.has(roundtable.templateId)) {
-        this.unknownTemplates.add(roundtable.templateId)
-        this.options.logger.warn('Roundtable uses an unknown template; no progress for it', {
-          roundtableId: roundtable.id,
-          templateId: roundtable.templateId,
-        })
-      }
-      return undefined
-    }
+    const template = this.templates.templateOf(roundtable)
+    if (template === undefined) return undefined
     const { state, nanoseconds } = computeReportState(doc, template)
     this.progressNanoseconds += nanoseconds
     this.progressComputations++
     return state
-  }
-
-  private initialStatus(roundtable: RoundtableRecord, state: ReportState): RoundtableStatus {
-    return {
-      id: roundtable.id,
-      title: roundtable.title,
-      templateId: roundtable.templateId,
-      progress: state.progress,
-      ready: state.ready,
-      lastEditAt: null,
-      present: [],
-      lastPresentAt: null,
-    }
-  }
-
-  /** A stored status with the catalog's title and template, and nobody present (the stored one is old). */
-  private withRoundtable(stored: RoundtableStatus, roundtable: RoundtableRecord): RoundtableStatus {
-    return { ...stored, id: roundtable.id, title: roundtable.title, templateId: roundtable.templateId, present: [] }
   }
 
   private roundtable(id: string): RoundtableRecord | undefined {
@@ -325,10 +349,4 @@ export class ReportMonitor {
     }
     return roundtable
   }
-}
-
-/** Organizer and rapporteur connections write; chair and viewer ones only read. */
-function isWriter(connection: Connection): boolean {
-  const role = principalOf(connection)?.role
-  return role === Role.Organizer || role === Role.Rapporteur
 }

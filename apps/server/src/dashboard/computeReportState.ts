@@ -1,4 +1,4 @@
-import { readReportReady, reportProgress, type ReportProgress, type TemplateDefinition } from '@rapporteur/template'
+import { readReportReady, reportProgressSteps, type ReportProgress, type TemplateDefinition } from '@rapporteur/template'
 import type * as Y from 'yjs'
 
 /** What the feed reads from a report's document: its progress (counts only) and its readiness. */
@@ -8,12 +8,23 @@ export interface ReportState {
 }
 
 /**
- * Reads a report's progress and readiness from its document, and how long that took in nanoseconds. The
- * computation is synchronous on the main thread, so its elapsed `process.hrtime` is the CPU time it used
+ * A report's progress and readiness read from its document in small steps (`reportProgressSteps`), to be run in
+ * slices (`SlicedComputation`). The readiness is read at the end, with the last sections.
+ */
+export function* reportStateSteps(doc: Y.Doc, template: TemplateDefinition): Generator<void, ReportState, void> {
+  const progress = yield* reportProgressSteps(doc, template)
+  return { progress, ready: readReportReady(doc) }
+}
+
+/**
+ * Reads a report's progress and readiness from its document in one go, and how long that took in nanoseconds.
+ * The computation is synchronous on the main thread, so its elapsed `process.hrtime` is the CPU time it used
  * (give or take preemption), measured far more cheaply than with `process.cpuUsage`.
  */
 export function computeReportState(doc: Y.Doc, template: TemplateDefinition): { state: ReportState; nanoseconds: bigint } {
   const start = process.hrtime.bigint()
-  const state: ReportState = { progress: reportProgress(doc, template), ready: readReportReady(doc) }
-  return { state, nanoseconds: process.hrtime.bigint() - start }
+  const steps = reportStateSteps(doc, template)
+  let step = steps.next()
+  while (step.done !== true) step = steps.next()
+  return { state: step.value, nanoseconds: process.hrtime.bigint() - start }
 }

@@ -57,6 +57,15 @@ export class ReportOpen {
     return this.client.lostConnection
   }
 
+  /**
+   * Waits until the server's sync step 2 arrived (or the socket failed, or `deadline`), parsing nothing: a storm of
+   * opens waits on this first, so the generator does not parse one client's report while others' arrive.
+   */
+  async arrived(deadline: number): Promise<void> {
+    const timeLeft = Math.max(deadline - performance.now(), 0)
+    await Promise.race([this.client.synced.catch(() => undefined), sleep(timeLeft, undefined, { ref: false })])
+  }
+
   /** Waits until it holds the full report or fails, at most until `deadline` (performance.now() base). */
   async wait(deadline: number): Promise<number | null> {
     const timeLeft = Math.max(deadline - performance.now(), 0)

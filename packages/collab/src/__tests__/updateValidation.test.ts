@@ -1,57 +1,16 @@
-import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CollabServer } from '../CollabServer.js'
 import { encodeUpdateMessage } from '../messages.js'
 import { MemoryDocumentStore } from '../MemoryDocumentStore.js'
 import { CloseCode } from '../protocol.js'
+import { craftUpdate } from './craftUpdate.js'
 import { delivered } from './delivered.js'
 import { InProcessClient } from './InProcessClient.js'
 import { loadStoredDoc } from './loadStoredDoc.js'
 import { RawClient } from './RawClient.js'
 import { RecordingLogger } from './RecordingLogger.js'
 import { waitUntil } from './waitUntil.js'
-
-const contentString = 4
-const hasOrigin = 0x80
-const hasRightOrigin = 0x40
-
-interface CraftedItem {
-  client: number
-  clock: number
-  origin?: [number, number]
-  rightOrigin?: [number, number]
-  /** The root type, for an item without neighbours. */
-  root?: string
-  text: string
-}
-
-/** A one-struct-per-client Yjs v1 update written by hand, to say things a real client never would. */
-function craftUpdate(items: CraftedItem[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, items.length)
-  for (const item of items) {
-    encoding.writeVarUint(encoder, 1)
-    encoding.writeVarUint(encoder, item.client)
-    encoding.writeVarUint(encoder, item.clock)
-    let info = contentString
-    if (item.origin !== undefined) info |= hasOrigin
-    if (item.rightOrigin !== undefined) info |= hasRightOrigin
-    encoding.writeUint8(encoder, info)
-    for (const id of [item.origin, item.rightOrigin]) {
-      if (id === undefined) continue
-      encoding.writeVarUint(encoder, id[0])
-      encoding.writeVarUint(encoder, id[1])
-    }
-    if (item.origin === undefined && item.rightOrigin === undefined) {
-      encoding.writeVarUint(encoder, 1)
-      encoding.writeVarString(encoder, item.root ?? 'a')
-    }
-    encoding.writeVarString(encoder, item.text)
-  }
-  encoding.writeVarUint(encoder, 0)
-  return encoding.toUint8Array(encoder)
-}
 
 const servers: CollabServer[] = []
 const loggers: RecordingLogger[] = []

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { addQuote, readQuotes, redactQuoteNames, reportQuotes, sectionFragment, updateQuote } from '../index.js'
 import { rewriteUpdateItems } from '../layout/rewriteUpdateItems.js'
 import { scanUpdateItems } from '../layout/scanUpdateItems.js'
+import { seededRandom } from './seededRandom.js'
 
 const encoder = new TextEncoder()
 
@@ -17,17 +18,6 @@ function containsText(bytes: Uint8Array, text: string): boolean {
   return false
 }
 
-/** A small seeded PRNG (mulberry32), so the random edits are the same on every run. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let value = state
-    value = Math.imul(value ^ (value >>> 15), value | 1)
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const WORDS = ['Amina', 'Diallo', 'ministry', 'é', '😀', 'labour', '', 'x']
 
@@ -83,7 +73,7 @@ function randomEdit(doc: Y.Doc, random: () => number): void {
 
 /** Random edits on three replicas that sync now and then; returns every update they emitted and their final states. */
 function randomUpdates(seed: number, edits: number): { updates: Uint8Array[]; docs: Y.Doc[] } {
-  const random = randomSource(seed)
+  const random = seededRandom(seed)
   const docs = [new Y.Doc(), new Y.Doc(), new Y.Doc()]
   const updates: Uint8Array[] = []
   for (const doc of docs) doc.on('update', (update: Uint8Array) => updates.push(update))

@@ -1,21 +1,30 @@
 import type * as Y from 'yjs'
-import type { ReportProgress, TemplateDefinition } from '../types.js'
+import type { ReportProgress, SectionProgress, TemplateDefinition } from '../types.js'
 import { sectionFragment } from '../layout/documentLayout.js'
 import { readQuotes } from '../layout/quotes.js'
-import { readRichNodes } from '../layout/readRichNodes.js'
-import { quotesProgress, richTextProgress } from './sectionProgress.js'
+import { quotesProgressSteps } from './quotesProgressSteps.js'
+import { richTextProgressSteps } from './richTextProgressSteps.js'
 
-/** A report's progress, section by section in template order, read from its document. */
-export function reportProgress(doc: Y.Doc, template: TemplateDefinition): ReportProgress {
+/**
+ * A report's progress, computed in small steps: yields (undefined) between top-level blocks of each section,
+ * inside long blocks and lists, and between runs of quotes; returns what `reportProgress` returns. Drive it in
+ * slices to keep a large report from holding the event loop. Edits made between steps may be seen in part: the
+ * result is then a mix of before and after, to be computed again.
+ */
+export function* reportProgressSteps(doc: Y.Doc, template: TemplateDefinition): Generator<void, ReportProgress, void> {
   const quotes = readQuotes(doc)
-  const sections = template.sections.map((section) =>
-    section.kind === 'quotes'
-      ? quotesProgress(
-          section,
-          quotes.map((quote) => quote.text),
-        )
-      : richTextProgress(section, readRichNodes(sectionFragment(doc, section.id)), template.conciseBulletWords),
-  )
+  yield
+  const sections: SectionProgress[] = []
+  for (const section of template.sections) {
+    sections.push(
+      section.kind === 'quotes'
+        ? yield* quotesProgressSteps(
+            section,
+            quotes.map((quote) => quote.text),
+          )
+        : yield* richTextProgressSteps(section, sectionFragment(doc, section.id), template.conciseBulletWords),
+    )
+  }
   const count = (consent: string): number => quotes.filter((quote) => quote.consent === consent).length
   return {
     templateId: template.id,
@@ -23,5 +32,14 @@ export function reportProgress(doc: Y.Doc, template: TemplateDefinition): Report
     quotes: { total: quotes.length, pending: count('pending'), approved: count('approved'), anonymous: count('anonymous') },
     words: sections.reduce((sum, section) => sum + section.words, 0),
     characters: sections.reduce((sum, section) => sum + section.characters, 0),
+  }
+}
+
+/** A report's progress, section by section in template order, read from its document (in one go). */
+export function reportProgress(doc: Y.Doc, template: TemplateDefinition): ReportProgress {
+  const steps = reportProgressSteps(doc, template)
+  for (;;) {
+    const step = steps.next()
+    if (step.done === true) return step.value
   }
 }

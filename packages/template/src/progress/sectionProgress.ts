@@ -2,7 +2,8 @@ import type { RichNode, SectionDefinition, SectionProgress, SectionState } from 
 import { countWords } from './countWords.js'
 import { plainText } from './plainText.js'
 
-function stateOf(words: number, substantialWords: number): SectionState {
+/** A section's state from its word count and the template's threshold. */
+export function stateOf(words: number, substantialWords: number): SectionState {
   if (words === 0) return 'empty'
   return words >= substantialWords ? 'substantial' : 'started'
 }

@@ -190,6 +190,16 @@ describe('the event feed', () => {
     expect(relayedAt as unknown as number).toBeLessThan(feedAt)
   })
 
+  it('shows the exact progress of a large report (about 1 MB), computed in slices', async () => {
+    const chair = await feed(fixture.eventA, fixture.chairA.token)
+    const rapporteur = await connect(fixture.a1, fixture.rapporteurA1.token)
+    const text = words(50)
+    sectionFragment(rapporteur.doc, 'summary').insert(0, Array.from({ length: 2000 }, () => paragraph(text)))
+    const status = await chair.waitFor(fixture.a1, (entry) => entry.progress.words === 2000 * 50, 'the feed counts 100 000 words', 30_000)
+    expect(section(status, 'summary')).toMatchObject({ state: 'substantial', characters: 2000 * text.length })
+    expect(status.progress.characters).toBeGreaterThan(800_000)
+  })
+
   it('still shows the last progress of a report nobody has open, after a restart', async () => {
     const rapporteur = await connect(fixture.a1, fixture.rapporteurA1.token)
     sectionFragment(rapporteur.doc, 'gcm-relevance').insert(0, [paragraph(words(7, 'objective'))])

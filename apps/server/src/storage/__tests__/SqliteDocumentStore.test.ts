@@ -41,6 +41,80 @@ describe('SqliteDocumentStore', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2)
   })
 
+  it('commits the appends of one event-loop turn together, in one transaction, in call order', async () => {
+    const docs = [new Y.Doc(), new Y.Doc(), new Y.Doc()]
+    const insertedInTransaction: boolean[] = []
+    db.function('note_insert', () => {
+      insertedInTransaction.push(db.inTransaction)
+      return null
+    })
+    db.exec('CREATE TEMP TRIGGER noted AFTER INSERT ON document_updates BEGIN SELECT note_insert(); END')
+    const appends = docs.map((doc, index) => store.append(`doc-${index}`, textUpdate(doc, `text ${index}`)))
+    // Nothing is written while the turn goes on; then all three in one explicit transaction.
+    expect(insertedInTransaction).toEqual([])
+    const ids = await Promise.all(appends)
+    expect(insertedInTransaction).toEqual([true, true, true])
+    expect(ids).toEqual([...ids].sort((a, b) => a - b))
+    expect(new Set(ids).size).toBe(3)
+    for (const [index] of docs.entries()) expect(await storedText(store, `doc-${index}`)).toBe(`text ${index}`)
+  })
+
+  it('loads a row as verified only while its bytes match the checksum written with them', async () => {
+    const doc = new Y.Doc()
+    const kept = await store.append('a', textUpdate(doc, 'kept'))
+    const altered = await store.append('a', textUpdate(doc, ' altered'))
+    const flipped = db.prepare('SELECT "update" FROM document_updates WHERE id = ?').pluck().get(altered) as Buffer
+    flipped[flipped.length - 2] = (flipped[flipped.length - 2] as number) ^ 1
+    db.prepare('UPDATE document_updates SET "update" = ? WHERE id = ?').run(flipped, altered)
+    db.prepare('INSERT INTO document_updates (document, "update") VALUES (?, ?)').run('a', textUpdate(doc, ' legacy'))
+
+    const records = await store.load('a')
+    expect(records.map((record) => [record.id === kept, record.verified])).toEqual([
+      [true, true],
+      [false, false],
+      [false, false],
+    ])
+  })
+
+  it('keeps the state vector a compaction gives with the merged record, covered by its checksum', async () => {
+    const doc = new Y.Doc()
+    const first = await store.append('a', textUpdate(doc, 'one'))
+    const second = await store.append('a', textUpdate(doc, ' two'))
+    const stateVector = Y.encodeStateVector(doc)
+    const merged = await store.compact('a', Y.encodeStateAsUpdate(doc), [first, second], stateVector)
+    const [record] = await store.load('a')
+    expect(record).toMatchObject({ id: merged, verified: true, stateVector })
+
+    const flipped = Buffer.from(stateVector)
+    flipped[flipped.length - 1] = (flipped[flipped.length - 1] as number) ^ 1
+    db.prepare('UPDATE document_updates SET state_vector = ? WHERE id = ?').run(flipped, merged)
+    expect((await store.load('a'))[0]?.verified).toBe(false)
+  })
+
+  it('adds the checksum column to a table made before it, and validates those older rows', async () => {
+    const legacyFile = path.join(temp.dir, 'legacy.db')
+    const legacy = openDatabase(legacyFile)
+    legacy.exec(`CREATE TABLE document_updates (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, document TEXT NOT NULL, "update" BLOB NOT NULL,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))`)
+    legacy.prepare('INSERT INTO document_updates (document, "update") VALUES (?, ?)').run('a', textUpdate(new Y.Doc(), 'old'))
+    try {
+      const upgraded = new SqliteDocumentStore(legacy)
+      await upgraded.append('a', textUpdate(new Y.Doc(), 'new'))
+      expect((await upgraded.load('a')).map((record) => record.verified)).toEqual([false, true])
+    } finally {
+      legacy.close()
+    }
+  })
+
+  it('commits appends still waiting for their group when the store closes', async () => {
+    const pending = store.append('a', textUpdate(new Y.Doc(), 'just typed'))
+    await store.close()
+    await pending
+    const reopened = new SqliteDocumentStore(db)
+    expect(await storedText(reopened, 'a')).toBe('just typed')
+  })
+
   it('appends updates and loads them back in order, per document', async () => {
     const doc = new Y.Doc()
     const first = await store.append('a', textUpdate(doc, 'Hello'))
