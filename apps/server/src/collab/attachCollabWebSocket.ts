@@ -7,6 +7,7 @@ import { isOriginAllowed } from '../http/isOriginAllowed.js'
 import { rateLimitKey } from '../http/rateLimitKey.js'
 import type { ConnectionDecision } from './ConnectionDecision.js'
 import { closeWebSocket } from './closeWebSocket.js'
+import { KeepAlive } from './KeepAlive.js'
 import { readDocumentName } from './readDocumentName.js'
 import { readDurableParam } from './readDurableParam.js'
 import { refuseUpgrade } from './refuseUpgrade.js'
@@ -80,21 +81,12 @@ export function attachCollabWebSocket(
   const sockets = new Map<WebSocket, string>()
   /** Sockets refused after the upgrade, until their close handshake ends. */
   const refusedSockets = new Set<Promise<void>>()
-  const answeredPing = new WeakSet<WebSocket>()
   let closing = false
 
-  const keepAlive = setInterval(() => {
-    for (const [socket, documentName] of sockets) {
-      if (!answeredPing.has(socket)) {
-        logger.info('Terminating an unresponsive collaboration socket', { documentName })
-        socket.terminate()
-        continue
-      }
-      answeredPing.delete(socket)
-      socket.ping()
-    }
-  }, options.pingIntervalMs ?? 15_000)
-  keepAlive.unref()
+  const keepAlive = new KeepAlive(options.pingIntervalMs ?? 15_000, (socket) => {
+    logger.info('Terminating an unresponsive collaboration socket', { documentName: sockets.get(socket) })
+    socket.terminate()
+  })
 
   const accept = (
     socket: WebSocket,
@@ -107,7 +99,7 @@ export function attachCollabWebSocket(
     // Frames are written straight to the TCP socket unless an extension (none is offered) changed their format.
     const writesFrames = rawSocket !== undefined && socket.extensions === ''
     sockets.set(socket, documentName)
-    answeredPing.add(socket)
+    keepAlive.add(socket)
     const connection = collab.handleConnection(
       {
         send: (data) => {
@@ -123,14 +115,15 @@ export function attachCollabWebSocket(
       options,
     )
     socket.on('message', (data: RawData, isBinary: boolean) => {
-      answeredPing.add(socket)
+      keepAlive.answered(socket)
       if (isBinary) connection.receive(toUint8Array(data))
       else connection.close(CloseCode.MessageInvalid, 'Text messages are not part of the protocol')
     })
-    socket.on('pong', () => answeredPing.add(socket))
+    socket.on('pong', () => keepAlive.answered(socket))
     socket.on('error', (error) => logger.warn('Collaboration socket error', { documentName, error }))
     socket.on('close', () => {
       sockets.delete(socket)
+      keepAlive.remove(socket)
       connection.closed()
     })
   }
@@ -198,7 +191,7 @@ export function attachCollabWebSocket(
     async close() {
       closing = true
       httpServer.off('upgrade', onUpgrade)
-      clearInterval(keepAlive)
+      keepAlive.close()
       const open = [...sockets.keys()]
       await Promise.all(open.map((socket) => closeWebSocket(socket, CloseCode.ServerShuttingDown, 'Server is shutting down')))
       await Promise.all(refusedSockets)

@@ -1,6 +1,7 @@
 import type { Logger } from '@rapporteur/collab'
 import type { ReportState } from './computeReportState.js'
 import { SlicedComputation } from './SlicedComputation.js'
+import { SliceScheduler } from './SliceScheduler.js'
 
 /** One progress computation to run: its steps, and what to do with the state they give. */
 export interface ProgressRun {
@@ -10,7 +11,7 @@ export interface ProgressRun {
 }
 
 export interface OpenReportProgressOptions {
-  /** Longest a slice runs before yielding (default 2 ms; 0: one step). */
+  /** How long the slices of all reports may run together per event-loop turn (default 2 ms; 0: one step). */
   readonly sliceMs?: number
   readonly logger: Logger
   /** What to compute for the roundtable now (read when a run starts), or undefined when there is nothing to. */
@@ -37,9 +38,12 @@ export class OpenReportProgress {
   private readonly options: OpenReportProgressOptions
   /** Computations running now, by roundtable id. */
   private readonly running = new Map<string, RunningProgress>()
+  /** Every report's slices share it: together they take at most `sliceMs` of each event-loop turn. */
+  private readonly scheduler: SliceScheduler
 
   constructor(options: OpenReportProgressOptions) {
     this.options = options
+    this.scheduler = new SliceScheduler(options.sliceMs ?? 2)
   }
 
   /** True while a computation of the roundtable runs. */
@@ -68,7 +72,7 @@ export class OpenReportProgress {
       again: false,
       settled: [],
       computation: new SlicedComputation(run.steps, {
-        sliceMs: this.options.sliceMs ?? 2,
+        scheduler: this.scheduler,
         done: (state, nanoseconds) => {
           ended(nanoseconds)
           run.commit(state)

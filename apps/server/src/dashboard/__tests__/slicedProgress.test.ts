@@ -12,6 +12,7 @@ import { reportStateSteps } from '../computeReportState.js'
 import { FeedHub } from '../FeedHub.js'
 import { ReportMonitor } from '../ReportMonitor.js'
 import { SlicedComputation } from '../SlicedComputation.js'
+import { SliceScheduler } from '../SliceScheduler.js'
 import { SqliteReportStatus } from '../SqliteReportStatus.js'
 
 const EVENT: EventRecord = { id: 'event-1', title: 'Event', closingAt: '2099-06-30T17:00:00.000Z', createdAt: '2099-01-01T00:00:00.000Z' }
@@ -123,12 +124,15 @@ describe('SlicedComputation', () => {
     const finished: number[] = []
     const computation = new SlicedComputation(counting(1000), { sliceMs: 0, done: (result) => finished.push(result), failed: () => undefined })
     computation.start()
+    // Nothing runs in the caller's turn; finishing runs it all at once.
+    expect(computation.slices).toBe(0)
     computation.finishNow()
     expect(finished).toEqual([1000])
-    expect(computation.slices).toBe(2)
+    expect(computation.slices).toBe(1)
 
     const cancelled = new SlicedComputation(counting(1000), { sliceMs: 0, done: (result) => finished.push(result), failed: () => undefined })
     cancelled.start()
+    await new Promise((resolve) => setImmediate(resolve))
     cancelled.cancel()
     cancelled.finishNow()
     await new Promise((resolve) => setImmediate(resolve))
@@ -259,5 +263,27 @@ describe('reportStateSteps', () => {
     expect(yields).toBeGreaterThanOrEqual(50)
     expect(step.value.progress.words).toBe(50 * PARAGRAPH_WORDS)
     expect(step.value.ready).toBeNull()
+  })
+})
+
+describe('SliceScheduler', () => {
+  function* counting(steps: number): Generator<void, number, void> {
+    for (let step = 0; step < steps; step++) yield
+    return steps
+  }
+
+  it('runs many computations started together a bounded amount per turn, each to its end', async () => {
+    const scheduler = new SliceScheduler(0)
+    const finished: number[] = []
+    const computations = Array.from({ length: 20 }, (_, index) =>
+      new SlicedComputation(counting(3), { scheduler, done: () => finished.push(index), failed: () => undefined }),
+    )
+    for (const computation of computations) computation.start()
+    expect(finished).toEqual([])
+    // A budget of 0: one step of one computation per turn, so the others wait their turn.
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(computations.reduce((sum, computation) => sum + computation.slices, 0)).toBe(1)
+    await waitUntil(() => finished.length === 20, 'every computation ends')
+    expect(new Set(finished).size).toBe(20)
   })
 })
