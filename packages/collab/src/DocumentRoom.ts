@@ -1,15 +1,12 @@
 import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { applyStoredRecords } from './applyStoredRecords.js'
+import { buildFromStore } from './buildFromStore.js'
 import type { CollabHooks } from './CollabHooks.js'
-import type { CollabLimits } from './CollabLimits.js'
 import type { Connection } from './Connection.js'
 import { DocumentPersistence } from './DocumentPersistence.js'
+import type { DocumentRoomOptions } from './DocumentRoomOptions.js'
 import { DurableAcks } from './DurableAcks.js'
-import type { DocumentStore, StoredUpdate } from './DocumentStore.js'
-import type { LoadTurns } from './LoadTurns.js'
-import type { Logger } from './Logger.js'
 import {
   encodePermissionDeniedMessage,
   encodeSyncStep1Message,
@@ -18,7 +15,6 @@ import {
 import { PendingUpdates } from './PendingUpdates.js'
 import { ReaderRedaction } from './ReaderRedaction.js'
 import { RoomAwareness } from './RoomAwareness.js'
-import type { RedactForReadOnly } from './redactedMessages.js'
 import {
   CloseCode,
   messageAuth,
@@ -29,29 +25,6 @@ import {
 } from './protocol.js'
 import { validateUpdate } from './validateUpdate.js'
 import { WriterSyncAnswers } from './WriterSyncAnswers.js'
-
-export interface DocumentRoomOptions {
-  name: string
-  store: DocumentStore
-  logger: Logger
-  flushDelayMs: number
-  compactAfterRecords: number
-  limits: CollabLimits
-  /** Observers called as the room loads, changes, gains or loses connections, and unloads. */
-  hooks: CollabHooks
-  /** Rewrites what read-only connections receive (see `CollabServerOptions.redactForReadOnly`); none by default. */
-  redactForReadOnly?: RedactForReadOnly
-  /** Awareness changes are relayed at most this many milliseconds late (see `RoomAwareness`); 0: at once. */
-  awarenessBatchMs: number
-  /** Where each slice of loading work waits for its turn (one per server). */
-  loadTurns: LoadTurns
-  /** Stored records larger than this are loaded in causal chunks of about this size. */
-  loadChunkBytes: number
-  /** Resolves once writes that must be visible to the load (made while no room was open) are durable. */
-  beforeLoad: () => Promise<void>
-  /** Called once when the room is gone (unloaded or failed to load); the server forgets it then. */
-  onDiscard: (room: DocumentRoom) => void
-}
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'destroyed'
 
@@ -209,37 +182,20 @@ export class DocumentRoom {
       await this.options.beforeLoad()
       const stored = await this.options.store.load(this.name)
       if (this.state !== 'loading') return false
-      const only = stored.length === 1 ? (stored[0] as StoredUpdate) : null
-      const single = only?.update ?? null
-      if (only !== null) {
-        const stateVector = only.verified === true ? (only.stateVector ?? null) : null
-        this.writerSync.storedStateRead(only.update, stateVector, this.connections)
-      }
-      // A transaction of the server's own during the load (Yjs tidying formatting marks) makes the document differ
-      // from its records, which then no longer describe exactly what it holds.
-      let changedByLoad = false
-      const noteOwnChange = (transaction: Y.Transaction): void => {
-        if (transaction.local) changedByLoad = true
-      }
-      this.doc.on('afterTransaction', noteOwnChange)
-      const records = await applyStoredRecords(this.doc, stored, {
+      const built = await buildFromStore(this.doc, stored, this.writerSync, this.connections, {
         documentName: this.name,
         store: this.options.store,
         logger: this.options.logger,
         turns: this.options.loadTurns,
         chunkBytes: this.options.loadChunkBytes,
         isCancelled: () => this.state !== 'loading',
-        onStateVector: (record, stateVector) => {
-          if (record.update === single) this.writerSync.storedStateVectorRead(stateVector)
-        },
       })
-      if (this.state !== 'loading') return false
-      this.doc.off('afterTransaction', noteOwnChange)
+      if (built === null) return false
+      const { records } = built
       for (const record of records) this.documentBytes += record.update.byteLength
       this.pending.adopt(this.doc)
       if (this.state !== 'loading') return false
-      const exact = single !== null && records.length === 1 && this.pending.isEmpty && !changedByLoad
-      this.writerSync.loaded(exact ? single : null)
+      this.writerSync.loaded(this.pending.isEmpty ? built.exactRecord : null)
       if (!this.pending.isEmpty) {
         this.options.logger.warn('Stored document holds updates with missing dependencies; keeping them aside', {
           documentName: this.name,

@@ -126,6 +126,8 @@ describe('CollabServer', () => {
 
     store.open()
     await waitUntil(() => first.synced && second.synced, 'both clients synced')
+    // The answer to the queued step 1 follows once the document is built (in slices, after the stored state).
+    await waitUntil(() => first.received.length >= 3, 'the queued step 1 was answered')
     // The single stored record goes out as it is (after a step 1 with its state vector) before the document is
     // built; the queued step 1 is answered after.
     expect(first.received.map(messageKind).slice(0, 3)).toEqual(['step1', 'step2', 'step2'])

@@ -40,7 +40,8 @@ describe('durable acknowledgements (durableAcks)', () => {
     await store.inner.append('doc', Y.encodeStateAsUpdate(earlier))
     const server = startServer(store)
     const client = new InProcessClient(server, 'doc', { durableAcks: true })
-    await waitUntil(() => client.synced, 'the client synced')
+    // Synced once it has the stored state, which comes before the document is built; SAVED follows the load.
+    await waitUntil(() => client.synced && client.received.length >= 3, 'the client synced and got SAVED')
 
     // Sync step 1, the stored state sent before the document was built (sync step 2), then SAVED at once.
     expect(client.received.slice(0, 3).map((data) => outerType(data))).toEqual([0, 0, messageDurability])

@@ -1,0 +1,31 @@
+import type { CollabHooks } from './CollabHooks.js'
+import type { CollabLimits } from './CollabLimits.js'
+import type { DocumentRoom } from './DocumentRoom.js'
+import type { DocumentStore } from './DocumentStore.js'
+import type { LoadTurns } from './LoadTurns.js'
+import type { Logger } from './Logger.js'
+import type { RedactForReadOnly } from './redactedMessages.js'
+
+/** What `CollabServer` gives each `DocumentRoom` it makes. */
+export interface DocumentRoomOptions {
+  name: string
+  store: DocumentStore
+  logger: Logger
+  flushDelayMs: number
+  compactAfterRecords: number
+  limits: CollabLimits
+  /** Observers called as the room loads, changes, gains or loses connections, and unloads. */
+  hooks: CollabHooks
+  /** Rewrites what read-only connections receive (see `CollabServerOptions.redactForReadOnly`); none by default. */
+  redactForReadOnly?: RedactForReadOnly
+  /** Awareness changes are relayed at most this many milliseconds late (see `RoomAwareness`); 0: at once. */
+  awarenessBatchMs: number
+  /** Where each slice of loading work waits for its turn (one per server). */
+  loadTurns: LoadTurns
+  /** Stored records larger than this are loaded in causal chunks of about this size. */
+  loadChunkBytes: number
+  /** Resolves once writes that must be visible to the load (made while no room was open) are durable. */
+  beforeLoad: () => Promise<void>
+  /** Called once when the room is gone (unloaded or failed to load); the server forgets it then. */
+  onDiscard: (room: DocumentRoom) => void
+}
