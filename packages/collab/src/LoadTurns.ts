@@ -20,11 +20,6 @@ export class LoadTurns {
   /** When the slice at the head of the queue started waiting for a quiet moment. */
   private deferredSince: number | null = null
 
-  /** How many slices wait for a turn. */
-  get queued(): number {
-    return this.waiting.length
-  }
-
   /** A connection arrived: loading work waits until they stop arriving (or `maxDeferMs`). */
   connectionArrived(): void {
     this.lastConnectionAt = performance.now()

@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { CollabServer } from '../CollabServer.js'
 import type { StoredUpdate } from '../DocumentStore.js'
 import { MemoryDocumentStore } from '../MemoryDocumentStore.js'
-import { messageSync } from '../protocol.js'
+import { CloseCode, messageSync } from '../protocol.js'
 import { craftUpdate } from './craftUpdate.js'
 import { InProcessClient } from './InProcessClient.js'
 import { RecordingLogger } from './RecordingLogger.js'
@@ -160,5 +160,34 @@ describe('a record stored with its state vector', () => {
     expect([decoding.readVarUint(first), decoding.readVarUint(first)]).toEqual([messageSync, 0])
     expect(decoding.readVarUint8Array(first)).toEqual(storedVector)
     expect(isStep2(writer.received[1] as Uint8Array)).toBe(true)
+  })
+})
+
+describe('a stored record that fails after part of it was applied', () => {
+  it('is set aside, the load fails (4500), and the next load goes without it', async () => {
+    const store = new MemoryDocumentStore()
+    const long = 'a paragraph long enough to need a chunk of its own'
+    // Three structs, one chunk each; the last one's neighbours sit in different texts: it parses, but validation
+    // refuses it once the first two are already in the document.
+    const record = craftUpdate([
+      { client: 1, clock: 0, root: 'a', text: long },
+      { client: 2, clock: 0, root: 'b', text: long },
+      { client: 3, clock: 0, origin: [1, 0], rightOrigin: [2, 0], text: 'x' },
+    ])
+    const id = await store.append('doc', record)
+    const logger = new RecordingLogger()
+    const server = new CollabServer({ store, logger, loadChunkBytes: 64 })
+    servers.push(server)
+
+    const first = new InProcessClient(server, 'doc')
+    await waitUntil(() => first.closeCode !== null, 'the first client was closed')
+    expect(first.closeCode).toBe(CloseCode.DocumentLoadFailed)
+    expect(store.quarantinedRecords('doc').map((quarantined) => quarantined.id)).toEqual([id])
+
+    await waitUntil(() => server.openDocumentCount === 0, 'the failed room was dropped')
+    const second = new InProcessClient(server, 'doc')
+    await waitUntil(() => second.synced, 'the second client synced')
+    expect(second.closeCode).toBeNull()
+    expect(second.doc.getText('a').toString()).toBe('')
   })
 })
