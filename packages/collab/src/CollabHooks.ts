@@ -9,8 +9,17 @@ import type { Connection } from './Connection.js'
  * clients, relaying or storage. The `doc` and `awareness` given are the room's own: read them, never write.
  */
 export interface CollabHooks {
-  /** A document finished loading from the store and is open. */
+  /**
+   * A document was built from the store and is open. A document stored as one vouched-for record is built only
+   * once something needs it (see `CollabServerOptions.buildOnDemand`); until then only `onConnectionsChange` and
+   * `onAwarenessChange` are called for it.
+   */
   onDocumentLoad?(documentName: string, doc: Y.Doc): void
+  /**
+   * A document's room serves its connections: built (just before `onDocumentLoad`), or dormant until something
+   * needs the document (see `CollabServerOptions.buildOnDemand`).
+   */
+  onDocumentOpen?(documentName: string): void
   /** An open document changed (after the update was applied and relayed), whoever wrote it. */
   onDocumentChange?(documentName: string, doc: Y.Doc): void
   /** The awareness states of an open document changed (added, updated or removed clients). */
@@ -22,4 +31,6 @@ export interface CollabHooks {
   onConnectionsChange?(documentName: string, connections: readonly Connection[]): void
   /** A loaded document is about to leave memory (after storing what it received, unless the server is being destroyed after a failed write). Not called for failed loads. */
   onDocumentUnload?(documentName: string, doc: Y.Doc): void
+  /** A room that was open (`onDocumentOpen`) is gone: unloaded (after `onDocumentUnload`), left while dormant, or failed. */
+  onDocumentClose?(documentName: string): void
 }

@@ -50,6 +50,13 @@ export interface CollabServerOptions {
    * 0 relays each change at once. Default: 25.
    */
   awarenessBatchMs?: number
+  /**
+   * A document stored as one record that the store vouches for, with its state vector (what a compaction or an
+   * unload leaves), is sent to writers as it is and built only once something needs it: an update with something
+   * in it, a read-only connection, a server update (see `BuildOnDemand`). Until then the room relays awareness
+   * and answers from the record; no hooks but `onConnectionsChange` and `onAwarenessChange` are called. Default: true.
+   */
+  buildOnDemand?: boolean
 }
 
 /**
@@ -68,6 +75,7 @@ export class CollabServer {
   private readonly loadTurns = new LoadTurns()
   private readonly loadChunkBytes: number
   private readonly awarenessBatchMs: number
+  private readonly buildOnDemand: boolean
   /** Writes to documents that were not open, per document; a room loading the document waits for them. */
   private readonly directWrites = new Map<string, Promise<unknown>>()
   private destroying: Promise<void> | null = null
@@ -81,6 +89,7 @@ export class CollabServer {
     this.hooks = options.hooks ?? {}
     this.redactForReadOnly = options.redactForReadOnly
     this.awarenessBatchMs = options.awarenessBatchMs ?? 25
+    this.buildOnDemand = options.buildOnDemand ?? true
     if (!Number.isInteger(this.awarenessBatchMs) || this.awarenessBatchMs < 0) {
       throw new RangeError(`awarenessBatchMs must be a non-negative integer, not ${String(options.awarenessBatchMs)}`)
     }
@@ -170,8 +179,8 @@ export class CollabServer {
         room.applyServerUpdate(update)
         return room.flush()
       }
-      // Loading: wait, then look again (the room may be ready, or gone).
-      await room.loaded
+      // Loading or dormant: build it, then look again (the room may be ready, or gone).
+      await room.build()
     }
   }
 
@@ -217,6 +226,7 @@ export class CollabServer {
       loadTurns: this.loadTurns,
       loadChunkBytes: this.loadChunkBytes,
       awarenessBatchMs: this.awarenessBatchMs,
+      buildOnDemand: this.buildOnDemand,
       ...(this.redactForReadOnly === undefined ? {} : { redactForReadOnly: this.redactForReadOnly }),
       beforeLoad: async () => {
         // A failed write was reported to its caller; it must not fail the load.

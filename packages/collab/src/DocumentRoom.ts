@@ -1,17 +1,14 @@
 import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { applyClientUpdate } from './applyClientUpdate.js'
 import { buildFromStore } from './buildFromStore.js'
-import type { CollabHooks } from './CollabHooks.js'
+import { BuildOnDemand, needsDocument, recordServedAsIs, type RecordServed } from './BuildOnDemand.js'
 import type { Connection } from './Connection.js'
 import { DocumentPersistence } from './DocumentPersistence.js'
 import type { DocumentRoomOptions } from './DocumentRoomOptions.js'
 import { DurableAcks } from './DurableAcks.js'
-import {
-  encodePermissionDeniedMessage,
-  encodeSyncStep1Message,
-  encodeUpdateMessage,
-} from './messages.js'
+import { encodePermissionDeniedMessage, encodeSyncStep1Message } from './messages.js'
 import { PendingUpdates } from './PendingUpdates.js'
 import { ReaderRedaction } from './ReaderRedaction.js'
 import { RoomAwareness } from './RoomAwareness.js'
@@ -23,16 +20,16 @@ import {
   messageQueryAwareness,
   messageSync,
 } from './protocol.js'
-import { validateUpdate } from './validateUpdate.js'
+import { relayUpdate } from './relayUpdate.js'
+import { RoomHooks } from './RoomHooks.js'
+import { RoomUnload } from './RoomUnload.js'
 import { WriterSyncAnswers } from './WriterSyncAnswers.js'
 
-type RoomState = 'loading' | 'ready' | 'failed' | 'destroyed'
+/** `dormant`: loaded from one stored record but not built, until something needs the document (`BuildOnDemand`). */
+type RoomState = 'loading' | 'dormant' | 'ready' | 'failed' | 'destroyed'
 
 /** Transaction origin of updates written by the server itself (not by a connection). */
 const serverOrigin = Symbol('server')
-
-/** How long a room whose final write failed waits before trying to unload again. */
-const unloadRetryMs = 5000
 
 /**
  * One open document: its Y.Doc, the awareness of its clients, their connections and its persistence.
@@ -46,8 +43,7 @@ export class DocumentRoom {
   private readonly connections = new Set<Connection>()
   private state: RoomState = 'loading'
   private persistence: DocumentPersistence | null = null
-  private unloading: Promise<void> | null = null
-  private unloadRetry: ReturnType<typeof setTimeout> | null = null
+  private readonly unloader: RoomUnload
   /**
    * The document's size in bytes, kept cheaply: the stored records' bytes at load plus every applied update's,
    * measured exactly (the merged state) at each compaction. Never below the real encoded size by much, and
@@ -60,13 +56,32 @@ export class DocumentRoom {
   private readonly readerRedaction: ReaderRedaction | null
   /** Answers to writers' sync step 1 from already encoded state; see `WriterSyncAnswers`. */
   private readonly writerSync = new WriterSyncAnswers(this.doc)
-  /** Resolves with `true` once loaded, or `false` if loading failed. */
+  /**
+   * Resolves with `true` once the room serves its connections (its document built, or dormant until needed), or
+   * `false` if loading failed.
+   */
   readonly loaded: Promise<boolean>
+  private settleLoaded: (usable: boolean) => void = () => undefined
+  /** True once the room has served its connections (`onDocumentOpen` was called). */
+  private opened = false
+  /** Resolves with `true` once the document is built, `false` if that failed or the room went first. */
+  private readonly built: Promise<boolean>
+  private readonly demand = new BuildOnDemand()
+  /** While dormant: the state vector stored with the record, i.e. what is durable. */
+  private storedStateVector: Uint8Array | null = null
   private readonly acks: DurableAcks
+  private readonly hooks: RoomHooks
 
   constructor(options: DocumentRoomOptions) {
     this.options = options
     this.name = options.name
+    this.hooks = new RoomHooks(options.name, options.hooks, options.logger)
+    this.unloader = new RoomUnload(
+      options.name,
+      options.logger,
+      () => this.storeAndDestroy(),
+      () => this.connections.size === 0 && this.state === 'ready',
+    )
     this.readerRedaction =
       options.redactForReadOnly === undefined
         ? null
@@ -74,11 +89,15 @@ export class DocumentRoom {
     this.presence = new RoomAwareness(
       this.doc,
       this.connections,
-      () => this.callHook('onAwarenessChange', (hooks) => hooks.onAwarenessChange?.(this.name, this.presence.awareness)),
+      () => this.hooks.call('onAwarenessChange', (hooks) => hooks.onAwarenessChange?.(this.name, this.presence.awareness)),
       options.awarenessBatchMs,
     )
     this.acks = new DurableAcks(this.name, this.connections, options.logger)
-    this.loaded = this.load()
+    this.loaded = new Promise((resolve) => {
+      this.settleLoaded = resolve
+    })
+    this.built = this.load()
+    void this.built.then((built) => this.settleLoaded(built))
   }
 
   get isReady(): boolean {
@@ -92,17 +111,33 @@ export class DocumentRoom {
   addConnection(connection: Connection): void {
     this.connections.add(connection)
     this.presence.track(connection)
-    this.notifyConnectionsChange()
-    if (this.state === 'ready') this.startConnection(connection)
-    else if (this.state === 'loading') this.writerSync.connectionAdded(connection)
+    this.hooks.connectionsChanged(this.connections)
+    if (this.state === 'ready') {
+      this.startConnection(connection)
+      return
+    }
+    if (this.state !== 'loading' && this.state !== 'dormant') return
+    this.writerSync.connectionAdded(connection)
+    if (this.state !== 'dormant') return
+    // A writer was just sent the record; anyone else (a reader, whose view is redacted from the document) needs it built.
+    if (this.writerSync.hasSentSyncStep1(connection)) this.startConnection(connection)
+    else this.wake()
+  }
+
+  /** Resolves with `true` once the document is built (waking a dormant room), `false` if the room failed or went. */
+  build(): Promise<boolean> {
+    this.wake()
+    return this.built
   }
 
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return
-    this.presence.forget(connection, this.state === 'ready')
-    this.notifyConnectionsChange()
-    if (this.state !== 'ready') return
-    if (this.connections.size === 0) this.unloadInBackground()
+    this.presence.forget(connection)
+    this.hooks.connectionsChanged(this.connections)
+    if (this.connections.size > 0) return
+    // A dormant room has nothing to store.
+    if (this.state === 'dormant') this.destroy()
+    else if (this.state === 'ready') this.unloader.inBackground()
   }
 
   closeConnections(code: number, reason: string): void {
@@ -122,7 +157,7 @@ export class DocumentRoom {
 
   /** Handles one message of a started connection; a malformed one closes that connection. */
   receive(connection: Connection, data: Uint8Array): void {
-    if (this.state !== 'ready') return
+    if (this.state !== 'ready' && !this.canHandleBeforeBuild(connection, data)) return
     try {
       const decoder = decoding.createDecoder(data)
       const messageType = decoding.readVarUint(decoder)
@@ -140,7 +175,8 @@ export class DocumentRoom {
           // Authentication happens before the core sees a socket; the message is ignored.
           break
         case messageDurability:
-          this.acks.receive(connection, decoder, this.persistence)
+          // Dormant, nothing the connection sent is waiting to be stored.
+          this.acks.receive(connection, decoder, () => this.persistence?.durable() ?? Promise.resolve())
           break
         default:
           throw new Error(`Unknown message type ${messageType}`)
@@ -162,6 +198,7 @@ export class DocumentRoom {
 
   /** Resolves once every update applied so far is durable (after the load, if still loading). */
   async flush(): Promise<void> {
+    // Dormant, nothing has been applied since the record was stored.
     if (!(await this.loaded)) return
     await this.persistence?.flush()
   }
@@ -171,10 +208,7 @@ export class DocumentRoom {
    * (or opens meanwhile). Resolves when done or abandoned; rejects if storing failed (the room stays open).
    */
   unload(): Promise<void> {
-    this.unloading ??= this.storeAndDestroy().finally(() => {
-      this.unloading = null
-    })
-    return this.unloading
+    return this.unloader.run()
   }
 
   private async load(): Promise<boolean> {
@@ -182,6 +216,13 @@ export class DocumentRoom {
       await this.options.beforeLoad()
       const stored = await this.options.store.load(this.name)
       if (this.state !== 'loading') return false
+      const record = this.options.buildOnDemand
+        ? recordServedAsIs(stored, this.connections, this.options.loadChunkBytes)
+        : null
+      if (record !== null) {
+        await this.sleepUntilNeeded(record)
+        if (this.state !== 'loading') return false
+      }
       const built = await buildFromStore(this.doc, stored, this.writerSync, this.connections, {
         documentName: this.name,
         store: this.options.store,
@@ -217,6 +258,7 @@ export class DocumentRoom {
     } catch (error) {
       this.options.logger.error('Could not load document', { documentName: this.name, error })
       this.state = 'failed'
+      this.settleLoaded(false)
       this.closeConnections(CloseCode.DocumentLoadFailed, 'Document could not be loaded')
       this.destroy()
       return false
@@ -225,10 +267,62 @@ export class DocumentRoom {
     this.presence.start()
     this.state = 'ready'
     this.options.logger.debug('Loaded document', { documentName: this.name })
-    this.callHook('onDocumentLoad', (hooks) => hooks.onDocumentLoad?.(this.name, this.doc))
+    this.open()
+    this.hooks.call('onDocumentLoad', (hooks) => hooks.onDocumentLoad?.(this.name, this.doc))
+    // What was held came before the waiting connections' handshakes: their answers include it.
+    this.demand.release((connection, data) => this.receive(connection, data))
     for (const connection of [...this.connections]) this.startConnection(connection)
-    if (this.connections.size === 0) this.unloadInBackground()
+    if (this.connections.size === 0) this.unloader.inBackground()
     return true
+  }
+
+  /**
+   * Serves `record` to the writers as it is, relays their awareness, and waits until something needs the document
+   * (see `BuildOnDemand`). With nobody left the room goes (there is nothing to store).
+   */
+  private async sleepUntilNeeded(record: RecordServed): Promise<void> {
+    this.storedStateVector = record.stateVector
+    this.writerSync.storedStateRead(record.update, record.stateVector, this.connections)
+    this.state = 'dormant'
+    this.presence.start()
+    this.open()
+    for (const connection of [...this.connections]) this.startConnection(connection)
+    if (this.connections.size === 0) this.destroy()
+    await this.demand.sleep()
+    this.storedStateVector = null
+  }
+
+  private open(): void {
+    this.settleLoaded(true)
+    if (this.opened) return
+    this.opened = true
+    this.hooks.call('onDocumentOpen', (hooks) => hooks.onDocumentOpen?.(this.name))
+  }
+
+  private wake(): void {
+    if (this.state !== 'dormant') return
+    this.state = 'loading'
+    this.options.logger.debug('Building a dormant document', { documentName: this.name })
+    this.demand.wake()
+  }
+
+  /**
+   * A started connection's message before the document is built: true if it can be handled now (dormant, and it
+   * does not need the document); otherwise it is held until the build ends, and the build woken.
+   */
+  private canHandleBeforeBuild(connection: Connection, data: Uint8Array): boolean {
+    if (this.state === 'dormant' && !needsDocument(data, this.writerSync.hasSentSyncStep1(connection), connection.readOnly)) {
+      return true
+    }
+    if (this.state !== 'dormant' && this.state !== 'loading') return false
+    // Past this, applying what it holds would take the document past its limit anyway.
+    const { maxDocumentBytes, maxMessageBytes } = this.options.limits
+    if (!this.demand.hold(connection, data, maxDocumentBytes + 2 * maxMessageBytes)) {
+      connection.closeForLimit('maxDocumentBytes', CloseCode.DocumentTooLarge, 'Document too large')
+      return false
+    }
+    this.wake()
+    return false
   }
 
   private startConnection(connection: Connection): void {
@@ -236,7 +330,8 @@ export class DocumentRoom {
       // One that received the stored state may have been sent a sync step 1 with it already.
       if (!this.writerSync.hasSentSyncStep1(connection)) connection.send(encodeSyncStep1Message(this.doc))
       if (connection.readOnly) connection.send(encodePermissionDeniedMessage('read-only'))
-      this.acks.greet(connection, this.persistence)
+      if (this.persistence !== null) this.acks.greet(connection, this.persistence.durableStateVector, this.persistence.isFailing)
+      else if (this.storedStateVector !== null) this.acks.greet(connection, this.storedStateVector, false)
       const everyone = this.presence.everyoneMessage()
       if (everyone !== null) connection.send(everyone)
     })
@@ -257,40 +352,18 @@ export class DocumentRoom {
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate:
         if (connection.readOnly) connection.dropWrite()
-        else this.applyClientUpdate(connection, decoding.readVarUint8Array(decoder))
+        // Dormant, only empty updates get here (see `needsDocument`): there is nothing to apply.
+        else if (this.state !== 'dormant') {
+          applyClientUpdate(this.doc, connection, decoding.readVarUint8Array(decoder), {
+            documentName: this.name,
+            documentBytes: this.documentBytes,
+            limits: this.options.limits,
+            logger: this.options.logger,
+          })
+        }
         break
       default:
         throw new Error(`Unknown sync message type ${syncType}`)
-    }
-  }
-
-  private applyClientUpdate(connection: Connection, update: Uint8Array): void {
-    const growth = update.byteLength + connection.pending.byteLength
-    if (this.documentBytes + growth > this.options.limits.maxDocumentBytes) {
-      connection.closeForLimit('maxDocumentBytes', CloseCode.DocumentTooLarge, 'Document too large', {
-        documentBytes: this.documentBytes,
-        updateBytes: update.byteLength,
-      })
-      return
-    }
-    validateUpdate(update, this.doc, connection.pending.structsUpdate)
-    try {
-      connection.pending.apply(this.doc, update, connection)
-    } catch (error) {
-      // Validation should make this impossible; whatever was integrated before the error has been relayed and
-      // stored like any update, so clients and store still agree with the document.
-      this.options.logger.error('A validated update failed while being integrated; closing its connection', {
-        documentName: this.name,
-        error,
-      })
-      connection.close(CloseCode.MessageInvalid, 'Update could not be applied')
-      return
-    }
-    // Honest clients complete what they left waiting with their next messages; it never amounts to much.
-    if (connection.pending.byteLength > this.options.limits.maxMessageBytes) {
-      connection.closeForLimit('maxMessageBytes', CloseCode.MessageTooLarge, 'Too much waiting for missing structs', {
-        pendingBytes: connection.pending.byteLength,
-      })
     }
   }
 
@@ -308,53 +381,17 @@ export class DocumentRoom {
     this.writerSync.updateApplied(update)
     // Carets changed since the last relay go first, in the same write to each socket as the update.
     this.presence.flush()
-    const message = encodeUpdateMessage(update)
-    // Computed at most once per update, and only if a started read-only connection is to receive it.
-    let readOnlyMessage: Uint8Array | null | undefined
-    for (const connection of this.connections) {
-      if (connection === origin || !connection.isStarted) continue
-      if (!connection.readOnly || this.readerRedaction === null) {
-        connection.send(message)
-        continue
-      }
-      if (readOnlyMessage === undefined) readOnlyMessage = this.readerRedaction.updateMessage(update, message)
-      if (readOnlyMessage !== null) connection.send(readOnlyMessage)
-      else ReaderRedaction.closeUnredactable(connection)
-    }
+    relayUpdate(this.connections, origin, update, this.readerRedaction)
     this.persistence?.add(update)
-    this.callHook('onDocumentChange', (hooks) => hooks.onDocumentChange?.(this.name, this.doc))
-  }
-
-  private notifyConnectionsChange(): void {
-    if (this.options.hooks.onConnectionsChange === undefined) return
-    const connections = [...this.connections]
-    this.callHook('onConnectionsChange', (hooks) => hooks.onConnectionsChange?.(this.name, connections))
-  }
-
-  /** Calls one hook; a hook that throws is logged and otherwise ignored. */
-  private callHook(hook: keyof CollabHooks, call: (hooks: CollabHooks) => void): void {
-    try {
-      call(this.options.hooks)
-    } catch (error) {
-      this.options.logger.error('A collab hook threw; ignoring it', { documentName: this.name, hook, error })
-    }
-  }
-
-  private unloadInBackground(): void {
-    this.unload().catch((error: unknown) => {
-      this.options.logger.error('Could not store document before unloading; keeping it open', {
-        documentName: this.name,
-        error,
-      })
-      this.unloadRetry ??= setTimeout(() => {
-        this.unloadRetry = null
-        if (this.connections.size === 0 && this.state === 'ready') this.unloadInBackground()
-      }, unloadRetryMs)
-    })
+    this.hooks.call('onDocumentChange', (hooks) => hooks.onDocumentChange?.(this.name, this.doc))
   }
 
   private async storeAndDestroy(): Promise<void> {
-    if (!(await this.loaded)) return
+    if (this.state === 'dormant') {
+      if (this.connections.size === 0) this.destroy()
+      return
+    }
+    if (!(await this.built)) return
     const persistence = this.persistence as DocumentPersistence
     for (;;) {
       await persistence.settle()
@@ -370,12 +407,16 @@ export class DocumentRoom {
     if (this.state === 'destroyed') return
     const wasReady = this.state === 'ready'
     this.state = 'destroyed'
-    if (wasReady) this.callHook('onDocumentUnload', (hooks) => hooks.onDocumentUnload?.(this.name, this.doc))
-    if (this.unloadRetry !== null) clearTimeout(this.unloadRetry)
+    // A dormant load ends (it returns false) and what waited for the build is dropped.
+    this.demand.clear()
+    this.settleLoaded(false)
+    if (wasReady) this.hooks.call('onDocumentUnload', (hooks) => hooks.onDocumentUnload?.(this.name, this.doc))
+    this.unloader.dispose()
     this.persistence?.dispose()
     this.doc.off('update', this.handleDocumentUpdate)
     this.presence.destroy()
     this.doc.destroy()
+    if (this.opened) this.hooks.call('onDocumentClose', (hooks) => hooks.onDocumentClose?.(this.name))
     this.options.onDiscard(this)
   }
 }

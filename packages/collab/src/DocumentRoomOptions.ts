@@ -24,6 +24,8 @@ export interface DocumentRoomOptions {
   loadTurns: LoadTurns
   /** Stored records larger than this are loaded in causal chunks of about this size. */
   loadChunkBytes: number
+  /** A document stored as one vouched-for record is built only once something needs it (see `BuildOnDemand`). */
+  buildOnDemand: boolean
   /** Resolves once writes that must be visible to the load (made while no room was open) are durable. */
   beforeLoad: () => Promise<void>
   /** Called once when the room is gone (unloaded or failed to load); the server forgets it then. */

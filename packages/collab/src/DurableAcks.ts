@@ -1,6 +1,5 @@
 import * as decoding from 'lib0/decoding'
 import type { Connection } from './Connection.js'
-import type { DocumentPersistence } from './DocumentPersistence.js'
 import type { Logger } from './Logger.js'
 import { encodeSavedMessage, encodeSavedThroughMessage, encodeStorageFailingMessage } from './messages.js'
 import { DurabilityKind } from './protocol.js'
@@ -28,10 +27,10 @@ export class DurableAcks {
   ) {}
 
   /** What a durable connection is told when it starts: what is durable now, and whether storage fails. */
-  greet(connection: Connection, persistence: DocumentPersistence | null): void {
-    if (!connection.durableAcks || persistence === null) return
-    connection.send(encodeSavedMessage(persistence.durableStateVector))
-    if (persistence.isFailing) connection.send(encodeStorageFailingMessage(storageFailingReason))
+  greet(connection: Connection, durableStateVector: Uint8Array, failing: boolean): void {
+    if (!connection.durableAcks) return
+    connection.send(encodeSavedMessage(durableStateVector))
+    if (failing) connection.send(encodeStorageFailingMessage(storageFailingReason))
   }
 
   /** Tells the durable connections what is durable now; sent only when it changed (or after a failure). */
@@ -54,12 +53,12 @@ export class DurableAcks {
    * handled in order, so the updates it sent are already handed to the persistence — waiting through failed
    * writes. Ignored from a connection without `durableAcks`; never answered once the connection has closed.
    */
-  receive(connection: Connection, decoder: decoding.Decoder, persistence: DocumentPersistence | null): void {
+  receive(connection: Connection, decoder: decoding.Decoder, durable: () => Promise<void>): void {
     const kind = decoding.readVarUint(decoder)
     if (kind !== DurabilityKind.SaveRequest) throw new Error(`Unexpected durability message kind ${kind} from a client`)
     const seq = decoding.readVarUint(decoder)
-    if (!connection.durableAcks || persistence === null) return
-    void persistence.durable().then(() => {
+    if (!connection.durableAcks) return
+    void durable().then(() => {
       if (connection.isStarted) connection.send(encodeSavedThroughMessage(seq))
     })
   }

@@ -39,8 +39,9 @@ export class RoomAwareness {
     this.awareness.setLocalState(null)
   }
 
-  /** Starts relaying changes (once the document has loaded). */
+  /** Starts relaying changes (once the room serves its connections). */
   start(): void {
+    if (this.relaying) return
     this.relaying = true
     this.awareness.on('update', this.handleUpdate)
   }
@@ -49,11 +50,11 @@ export class RoomAwareness {
     this.controlledBy.set(connection, new Set())
   }
 
-  /** Forgets a connection that left; with `removeStates`, its clients' states are removed (and relayed). */
-  forget(connection: Connection, removeStates: boolean): void {
+  /** Forgets a connection that left; once relaying, its clients' states are removed (and relayed). */
+  forget(connection: Connection): void {
     const clientIds = this.controlledBy.get(connection)
     this.controlledBy.delete(connection)
-    if (removeStates && clientIds !== undefined && clientIds.size > 0) {
+    if (this.relaying && clientIds !== undefined && clientIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...clientIds], null)
     }
   }
@@ -92,6 +93,7 @@ export class RoomAwareness {
     if (this.timer !== null) clearTimeout(this.timer)
     this.changed.clear()
     if (this.relaying) this.awareness.off('update', this.handleUpdate)
+    this.relaying = false
     this.awareness.destroy()
   }
 

@@ -44,9 +44,14 @@ export class WriterSyncAnswers {
    * `storedStateVectorRead` gives it. The messages are encoded once, whatever the number of connections.
    */
   storedStateRead(state: Uint8Array, stateVector: Uint8Array | null, connections: Iterable<Connection>): void {
-    this.stored = { state, messages: null }
-    this.sentRecord = state
-    if (stateVector !== null) this.storedStateVectorRead(stateVector)
+    // A dormant room (see `BuildOnDemand`) read it already; its build reads it again.
+    if (this.stored?.state !== state) {
+      this.stored = { state, messages: null }
+      this.sentRecord = state
+      // Until the build says otherwise, the record is exactly what the document holds.
+      this.snapshot.reset(state)
+      if (stateVector !== null) this.storedStateVectorRead(stateVector)
+    }
     for (const connection of connections) this.connectionAdded(connection)
   }
 
@@ -83,7 +88,8 @@ export class WriterSyncAnswers {
     this.stored = null
     this.awaitingStoredState.clear()
     this.storedStateVector = Y.decodeStateVector(Y.encodeStateVector(this.doc))
-    if (exactState !== null) this.snapshot.reset(exactState)
+    if (exactState === null) this.snapshot.clear()
+    else if (exactState !== this.sentRecord) this.snapshot.reset(exactState)
   }
 
   /** An update was applied to the document. */

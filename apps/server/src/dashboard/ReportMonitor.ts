@@ -41,8 +41,10 @@ export class ReportMonitor {
   /** Progress computations of open reports, in slices. */
   private readonly openProgress: OpenReportProgress
   private readonly roundtables = new Map<string, RoundtableRecord>()
-  /** Open documents and their awareness, by roundtable id. */
+  /** Built documents, by roundtable id. */
   private readonly docs = new Map<string, Y.Doc>()
+  /** Roundtables whose room is open (built, or dormant until someone edits: presence without a document). */
+  private readonly opened = new Set<string>()
   private readonly awareness = new Map<string, AwarenessStates>()
   /** Server time (ms) of the latest change of an open document not yet in its status. */
   private readonly editedAt = new Map<string, number>()
@@ -80,6 +82,7 @@ export class ReportMonitor {
     this.presentRefresh = setInterval(() => this.refreshWritersPresent(), options.presentRefreshMs ?? 60_000)
     this.presentRefresh.unref()
     this.hooks = {
+      onDocumentOpen: (name) => this.documentOpened(name),
       onDocumentLoad: (name, doc) => this.documentLoaded(name, doc),
       onDocumentChange: (name) => {
         if (!this.docs.has(name)) return
@@ -92,6 +95,7 @@ export class ReportMonitor {
       },
       onConnectionsChange: (name, connections) => this.connectionsChanged(name, connections),
       onDocumentUnload: (name) => this.documentUnloaded(name),
+      onDocumentClose: (name) => this.documentClosed(name),
     }
   }
 
@@ -154,6 +158,18 @@ export class ReportMonitor {
     clearInterval(this.presentRefresh)
   }
 
+  /** A room opened: its presence is published from now on, over the stored status if nothing newer is known. */
+  private documentOpened(id: string): void {
+    const roundtable = this.roundtable(id)
+    if (roundtable === undefined) return
+    this.opened.add(id)
+    if (!this.statuses.has(id)) {
+      const stored = this.options.statusStore.get(id)
+      if (stored !== undefined) this.statuses.set(id, withRoundtable(stored, roundtable))
+    }
+    if (this.writersPresent.has(id)) this.updateLastPresentAt(id)
+  }
+
   private documentLoaded(id: string, doc: Y.Doc): void {
     const roundtable = this.roundtable(id)
     if (roundtable === undefined) return
@@ -195,10 +211,15 @@ export class ReportMonitor {
     this.progressDebouncer.runNow(id)
     this.progressDebouncer.cancel(id)
     this.openProgress.finish(id)
-    this.presenceDebouncer.cancel(id)
     this.docs.delete(id)
-    this.awareness.delete(id)
     this.editedAt.delete(id)
+  }
+
+  /** A room is gone (after `documentUnloaded` if it was built): nobody is present any more. */
+  private documentClosed(id: string): void {
+    this.opened.delete(id)
+    this.presenceDebouncer.cancel(id)
+    this.awareness.delete(id)
     const status = this.statuses.get(id)
     if (status !== undefined && status.present.length > 0) this.commit({ ...status, present: [] }, { persist: false })
   }
@@ -275,7 +296,7 @@ export class ReportMonitor {
   private publishPresence(id: string): void {
     const awareness = this.awareness.get(id)
     const status = this.statuses.get(id)
-    if (awareness === undefined || status === undefined || !this.docs.has(id)) return
+    if (awareness === undefined || status === undefined || !this.opened.has(id)) return
     this.commit({ ...status, present: readPresence(awareness) }, { persist: false })
   }
 

@@ -26,6 +26,8 @@ function recordingHooks(calls: HookCall[]): Required<CollabHooks> {
     onConnectionsChange: (name, connections) =>
       calls.push({ hook: 'connections', name, detail: connections.map((connection) => String(connection.context)).join(',') }),
     onDocumentUnload: (name, doc) => calls.push({ hook: 'unload', name, detail: text(doc) }),
+    onDocumentOpen: (name) => calls.push({ hook: 'open', name, detail: '' }),
+    onDocumentClose: (name) => calls.push({ hook: 'close', name, detail: '' }),
   }
 }
 
@@ -46,6 +48,8 @@ describe('CollabServer hooks', () => {
     await waitUntil(() => writer.synced && reader.synced, 'both clients synced')
     expect(calls.filter((call) => call.hook === 'connections').map((call) => call.detail)).toEqual(['writer', 'writer,reader'])
     expect(calls.filter((call) => call.hook === 'load')).toEqual([{ hook: 'load', name: 'doc', detail: '' }])
+    // Opened just before it was built.
+    expect(calls.findIndex((call) => call.hook === 'open')).toBe(calls.findIndex((call) => call.hook === 'load') - 1)
 
     writer.doc.getText('body').insert(0, 'hello')
     await waitUntil(() => calls.some((call) => call.hook === 'change'), 'the change hook ran')
@@ -62,7 +66,10 @@ describe('CollabServer hooks', () => {
     expect(connectionCalls.slice(-2)).toEqual(['writer', ''])
     // Leaving removes the writer's awareness state, and the hook sees it gone.
     expect(calls.filter((call) => call.hook === 'awareness').at(-1)?.detail).toBe('')
-    expect(calls.at(-1)).toEqual({ hook: 'unload', name: 'doc', detail: 'hello' })
+    expect(calls.slice(-2)).toEqual([
+      { hook: 'unload', name: 'doc', detail: 'hello' },
+      { hook: 'close', name: 'doc', detail: '' },
+    ])
     expect(server.openDocumentCount).toBe(0)
   })
 
