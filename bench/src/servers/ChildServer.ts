@@ -19,6 +19,8 @@ export interface ChildServerOptions {
   readonly env: Record<string, string>
   /** Path answering 200 once the server is ready (`/healthz`, `/stats`). */
   readonly readyPath: string
+  /** Node flags the server is started with (before BENCH_SERVER_NODE_ARGS). Default: none. */
+  readonly nodeFlags?: readonly string[]
 }
 
 /**
@@ -61,6 +63,7 @@ export class ChildServer {
     // BENCH_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) goes to every server's node, for profiling.
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '')
     const { command, args } = this.options.pinning.serverCommand(process.execPath, [
+      ...(this.options.nodeFlags ?? []),
       ...nodeArgs,
       this.options.scriptPath,
     ])

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { ApiClient } from '../ApiClient.js'
+import { rapporteurNodeFlags } from './rapporteurNodeFlags.js'
 import type { CpuPinning } from '../CpuPinning.js'
 import { findFreePort } from '../findFreePort.js'
 import { yWebsocketCodec } from '../protocol/yWebsocketCodec.js'
@@ -40,6 +41,7 @@ export function rapporteurServer(pinning: CpuPinning): ServerUnderTest {
           pinning,
           env: { ADMIN_TOKEN, LOG_LEVEL: 'warn', ...BENCH_LIMITS },
           readyPath: '/healthz',
+          nodeFlags: rapporteurNodeFlags(),
         },
         await findFreePort(),
       )

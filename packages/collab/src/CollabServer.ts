@@ -6,7 +6,7 @@ import { Connection, type ConnectionOptions } from './Connection.js'
 import { DocumentRoom } from './DocumentRoom.js'
 import type { DocumentStore } from './DocumentStore.js'
 import { InvalidUpdateError } from './InvalidUpdateError.js'
-import { LoadTurns } from './LoadTurns.js'
+import { BackgroundTurns } from './BackgroundTurns.js'
 import { silentLogger, type Logger } from './Logger.js'
 import { CloseCode } from './protocol.js'
 import type { RedactForReadOnly } from './redactedMessages.js'
@@ -72,7 +72,7 @@ export class CollabServer {
   private readonly hooks: CollabHooks
   private readonly redactForReadOnly: RedactForReadOnly | undefined
   private readonly rooms = new Map<string, DocumentRoom>()
-  private readonly loadTurns = new LoadTurns()
+  private readonly backgroundTurns = new BackgroundTurns()
   private readonly loadChunkBytes: number
   private readonly awarenessBatchMs: number
   private readonly buildOnDemand: boolean
@@ -125,7 +125,7 @@ export class CollabServer {
     context?: unknown,
     options: ConnectionOptions = {},
   ): Connection {
-    this.loadTurns.connectionArrived()
+    this.backgroundTurns.connectionArrived()
     const init = {
       socket,
       documentName,
@@ -223,7 +223,7 @@ export class CollabServer {
       compactAfterRecords: this.compactAfterRecords,
       limits: this.limits,
       hooks: this.hooks,
-      loadTurns: this.loadTurns,
+      backgroundTurns: this.backgroundTurns,
       loadChunkBytes: this.loadChunkBytes,
       awarenessBatchMs: this.awarenessBatchMs,
       buildOnDemand: this.buildOnDemand,

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import type { BackgroundTurns } from './BackgroundTurns.js'
 import type { DocumentStore } from './DocumentStore.js'
 import type { Logger } from './Logger.js'
 
@@ -27,6 +28,8 @@ export interface DocumentPersistenceOptions {
   retryDelayMs?: number
   /** Default 5000. */
   retryMaxDelayMs?: number
+  /** Where each compaction waits for its turn (see `BackgroundTurns`); none: at once. */
+  turns?: Pick<BackgroundTurns, 'next'>
 }
 
 interface Waiter {
@@ -223,6 +226,9 @@ export class DocumentPersistence {
 
   private async writeCompaction(): Promise<void> {
     this.compactionWanted = false
+    // Background work: documents that reach their record count together must not all merge in one turn.
+    await this.options.turns?.next()
+    if (this.isDisposed) return
     const compaction = ++this.compactionsStarted
     const merged = this.options.encodeState()
     const coveredCount = this.receivedCount

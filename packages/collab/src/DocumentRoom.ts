@@ -227,7 +227,7 @@ export class DocumentRoom {
         documentName: this.name,
         store: this.options.store,
         logger: this.options.logger,
-        turns: this.options.loadTurns,
+        turns: this.options.backgroundTurns,
         chunkBytes: this.options.loadChunkBytes,
         isCancelled: () => this.state !== 'loading',
       })
@@ -254,6 +254,7 @@ export class DocumentRoom {
         encodeStateVector: () => Y.encodeStateVector(this.doc),
         onDurable: (stateVector) => this.acks.saved(stateVector),
         onFailing: (reason) => this.acks.failing(reason),
+        turns: this.options.backgroundTurns,
       })
     } catch (error) {
       this.options.logger.error('Could not load document', { documentName: this.name, error })

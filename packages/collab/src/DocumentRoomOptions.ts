@@ -2,7 +2,7 @@ import type { CollabHooks } from './CollabHooks.js'
 import type { CollabLimits } from './CollabLimits.js'
 import type { DocumentRoom } from './DocumentRoom.js'
 import type { DocumentStore } from './DocumentStore.js'
-import type { LoadTurns } from './LoadTurns.js'
+import type { BackgroundTurns } from './BackgroundTurns.js'
 import type { Logger } from './Logger.js'
 import type { RedactForReadOnly } from './redactedMessages.js'
 
@@ -21,7 +21,7 @@ export interface DocumentRoomOptions {
   /** Awareness changes are relayed at most this many milliseconds late (see `RoomAwareness`); 0: at once. */
   awarenessBatchMs: number
   /** Where each slice of loading work waits for its turn (one per server). */
-  loadTurns: LoadTurns
+  backgroundTurns: BackgroundTurns
   /** Stored records larger than this are loaded in causal chunks of about this size. */
   loadChunkBytes: number
   /** A document stored as one vouched-for record is built only once something needs it (see `BuildOnDemand`). */

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { DeferredFormattingCleanup } from './DeferredFormattingCleanup.js'
 import type { DocumentStore, StoredUpdate } from './DocumentStore.js'
-import type { LoadTurns } from './LoadTurns.js'
+import type { BackgroundTurns } from './BackgroundTurns.js'
 import type { Logger } from './Logger.js'
 import { splitUpdateSteps, type SplitUpdate } from './splitUpdate.js'
 import { validateUpdate } from './validateUpdate.js'
@@ -11,7 +11,7 @@ export interface ApplyStoredRecordsOptions {
   readonly store: DocumentStore
   readonly logger: Logger
   /** Each slice of work waits for its turn here. */
-  readonly turns: LoadTurns
+  readonly turns: BackgroundTurns
   /** Records larger than this are applied in causal chunks of about this size, one per turn. */
   readonly chunkBytes: number
   /** Checked after every turn: true stops the load (it resolves with what was applied). */

@@ -61,6 +61,18 @@ describe('documents written through WalSync', () => {
     await expect(sync.afterCommit()).rejects.toThrow(/closed/)
   })
 
+  it('starts syncs at least minIntervalMs apart; the commits made while one waits to start share it', async () => {
+    const { storage, dir } = openTempStorage()
+    await storage.store.append('doc', textUpdate('makes the WAL file'))
+    const sync = new WalSync(path.join(dir, 'rapporteur.db-wal'), { minIntervalMs: 100 })
+    cleanups.push(() => sync.close())
+    await sync.afterCommit()
+    expect(sync.syncCount).toBe(1)
+    // Within 100 ms of the first: one more sync, which all five wait for (without the interval: two more).
+    await Promise.all([1, 2, 3, 4, 5].map(() => sync.afterCommit()))
+    expect(sync.syncCount).toBe(2)
+  })
+
   it('rejects when the WAL file cannot be opened, and tries again next time', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rapporteur-wal-'))
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }))

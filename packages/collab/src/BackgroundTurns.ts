@@ -1,19 +1,20 @@
 import { performance } from 'node:perf_hooks'
 
-/** While connections keep arriving less than this far apart, loading work waits (a storm of reconnections). */
+/** While connections keep arriving less than this far apart, background work waits (a storm of reconnections). */
 const quietMs = 2
-/** The longest a slice of loading work waits for such a quiet moment. */
+/** The longest a slice of background work waits for such a quiet moment. */
 const maxDeferMs = 100
 
 /**
- * Shares the event loop between the documents loading at the same time and everything else: each slice of
- * loading work (a step of parsing a stored record, one chunk applied) waits for its turn, and one turn is given
- * per event-loop iteration, after the sockets' I/O of that iteration. While connections are arriving (a storm of
- * reconnections after the Wi-Fi came back), turns wait for a quiet moment, up to `maxDeferMs` each: the
- * newcomers get their answers (which need no decoding) first. The keystrokes of documents already open never
- * wait for more than one slice.
+ * Shares the event loop between background work and everything else. Each slice of it — a step of parsing a
+ * stored record, one chunk of a load applied, one document's compaction — waits for its turn, and one turn is
+ * given per event-loop iteration, after the sockets' I/O of that iteration: several documents loading at once,
+ * or two hundred reaching their compaction together (they were typed at the same pace), take turns. While
+ * connections are arriving (a storm of reconnections after the Wi-Fi came back), turns wait for a quiet moment,
+ * up to `maxDeferMs` each: the newcomers get their answers (which need no decoding) first. The keystrokes of
+ * documents already open never wait for more than one slice.
  */
-export class LoadTurns {
+export class BackgroundTurns {
   private readonly waiting: (() => void)[] = []
   private scheduled = false
   private lastConnectionAt = Number.NEGATIVE_INFINITY
