@@ -1,9 +1,10 @@
 import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import type { CollabLimits } from './CollabLimits.js'
 import type { Connection } from './Connection.js'
 import type { StoredUpdate } from './DocumentStore.js'
-import { messageSync } from './protocol.js'
+import { CloseCode, messageSync } from './protocol.js'
 
 /** What one connection sent that waits for the document to be built. */
 interface Held {
@@ -39,7 +40,7 @@ export class BuildOnDemand {
   }
 
   /** Keeps a message of `connection` until the build ends; false (nothing kept) once it holds more than `maxBytes`. */
-  hold(connection: Connection, data: Uint8Array, maxBytes: number): boolean {
+  private hold(connection: Connection, data: Uint8Array, maxBytes: number): boolean {
     let held = this.held.get(connection)
     if (held === undefined) {
       held = { messages: [], bytes: 0 }
@@ -49,6 +50,16 @@ export class BuildOnDemand {
     held.messages.push(data)
     held.bytes += data.byteLength
     return true
+  }
+
+  /**
+   * Holds a started connection's message until the build ends; false if it was closed instead (4414): past
+   * `maxDocumentBytes` + 2 × `maxMessageBytes` held, applying it all would take the document past its limit anyway.
+   */
+  holdUntilBuilt(connection: Connection, data: Uint8Array, limits: CollabLimits): boolean {
+    if (this.hold(connection, data, limits.maxDocumentBytes + 2 * limits.maxMessageBytes)) return true
+    connection.closeForLimit('maxDocumentBytes', CloseCode.DocumentTooLarge, 'Document too large')
+    return false
   }
 
   /**

@@ -62,13 +62,9 @@ export class DocumentRoom {
    */
   readonly loaded: Promise<boolean>
   private settleLoaded: (usable: boolean) => void = () => undefined
-  /** True once the room has served its connections (`onDocumentOpen` was called). */
-  private opened = false
   /** Resolves with `true` once the document is built, `false` if that failed or the room went first. */
   private readonly built: Promise<boolean>
   private readonly demand = new BuildOnDemand()
-  /** While dormant: the state vector stored with the record, i.e. what is durable. */
-  private storedStateVector: Uint8Array | null = null
   private readonly acks: DurableAcks
   private readonly hooks: RoomHooks
 
@@ -141,18 +137,14 @@ export class DocumentRoom {
   }
 
   closeConnections(code: number, reason: string): void {
-    for (const connection of [...this.connections]) connection.close(code, reason)
+    this.closeConnectionsWhere(() => true, code, reason)
   }
 
   /** Closes the open connections `predicate` picks, waiting ones included; returns how many. */
   closeConnectionsWhere(predicate: (connection: Connection) => boolean, code: number, reason: string): number {
-    let closed = 0
-    for (const connection of [...this.connections]) {
-      if (!connection.isOpen || !predicate(connection)) continue
-      connection.close(code, reason)
-      closed++
-    }
-    return closed
+    const closing = [...this.connections].filter((connection) => connection.isOpen && predicate(connection))
+    for (const connection of closing) connection.close(code, reason)
+    return closing.length
   }
 
   /** Handles one message of a started connection; a malformed one closes that connection. */
@@ -282,7 +274,6 @@ export class DocumentRoom {
    * (see `BuildOnDemand`). With nobody left the room goes (there is nothing to store).
    */
   private async sleepUntilNeeded(record: RecordServed): Promise<void> {
-    this.storedStateVector = record.stateVector
     this.writerSync.storedStateRead(record.update, record.stateVector, this.connections)
     this.state = 'dormant'
     this.presence.start()
@@ -290,14 +281,11 @@ export class DocumentRoom {
     for (const connection of [...this.connections]) this.startConnection(connection)
     if (this.connections.size === 0) this.destroy()
     await this.demand.sleep()
-    this.storedStateVector = null
   }
 
   private open(): void {
     this.settleLoaded(true)
-    if (this.opened) return
-    this.opened = true
-    this.hooks.call('onDocumentOpen', (hooks) => hooks.onDocumentOpen?.(this.name))
+    this.hooks.opened()
   }
 
   private wake(): void {
@@ -316,13 +304,7 @@ export class DocumentRoom {
       return true
     }
     if (this.state !== 'dormant' && this.state !== 'loading') return false
-    // Past this, applying what it holds would take the document past its limit anyway.
-    const { maxDocumentBytes, maxMessageBytes } = this.options.limits
-    if (!this.demand.hold(connection, data, maxDocumentBytes + 2 * maxMessageBytes)) {
-      connection.closeForLimit('maxDocumentBytes', CloseCode.DocumentTooLarge, 'Document too large')
-      return false
-    }
-    this.wake()
+    if (this.demand.holdUntilBuilt(connection, data, this.options.limits)) this.wake()
     return false
   }
 
@@ -331,8 +313,9 @@ export class DocumentRoom {
       // One that received the stored state may have been sent a sync step 1 with it already.
       if (!this.writerSync.hasSentSyncStep1(connection)) connection.send(encodeSyncStep1Message(this.doc))
       if (connection.readOnly) connection.send(encodePermissionDeniedMessage('read-only'))
-      if (this.persistence !== null) this.acks.greet(connection, this.persistence.durableStateVector, this.persistence.isFailing)
-      else if (this.storedStateVector !== null) this.acks.greet(connection, this.storedStateVector, false)
+      // Dormant, what is durable is the stored record.
+      const durable = this.persistence?.durableStateVector ?? this.writerSync.storedRecordStateVector
+      if (durable !== null) this.acks.greet(connection, durable, this.persistence?.isFailing ?? false)
       const everyone = this.presence.everyoneMessage()
       if (everyone !== null) connection.send(everyone)
     })
@@ -417,7 +400,7 @@ export class DocumentRoom {
     this.doc.off('update', this.handleDocumentUpdate)
     this.presence.destroy()
     this.doc.destroy()
-    if (this.opened) this.hooks.call('onDocumentClose', (hooks) => hooks.onDocumentClose?.(this.name))
+    this.hooks.closed()
     this.options.onDiscard(this)
   }
 }

@@ -29,6 +29,8 @@ export class WriterSyncAnswers {
   private readonly awaitingStoredState = new Set<Connection>()
   /** The record those connections were sent (until a compaction replaces the snapshot it started as). */
   private sentRecord: Uint8Array | null = null
+  /** The stored record's state vector as it was sent (encoded), while loading from a single record. */
+  private storedRecordVector: Uint8Array | null = null
   /** The state vector of what was loaded, i.e. of the stored record those connections received. */
   private storedStateVector: ReadonlyMap<number, number> = new Map()
 
@@ -59,9 +61,15 @@ export class WriterSyncAnswers {
   storedStateVectorRead(stateVector: Uint8Array | Map<number, number>): void {
     if (this.stored === null || this.stored.messages !== null) return
     const encoded = stateVector instanceof Map ? Y.encodeStateVector(stateVector) : stateVector
+    this.storedRecordVector = encoded
     this.stored.messages = [encodeSyncStep1StateVectorMessage(encoded), encodeSyncStep2UpdateMessage(this.stored.state)]
     for (const connection of this.awaitingStoredState) this.sendStoredState(connection)
     this.awaitingStoredState.clear()
+  }
+
+  /** While loading from a single record: its state vector, once known (what a dormant room holds and has stored). */
+  get storedRecordStateVector(): Uint8Array | null {
+    return this.storedRecordVector
   }
 
   /** A connection was added while the document loads: a writer gets the stored record if it has been read. */
@@ -86,6 +94,7 @@ export class WriterSyncAnswers {
   /** The document was built from the store; `exactState` is an encoding of exactly what it holds, if one is at hand. */
   loaded(exactState: Uint8Array | null): void {
     this.stored = null
+    this.storedRecordVector = null
     this.awaitingStoredState.clear()
     this.storedStateVector = Y.decodeStateVector(Y.encodeStateVector(this.doc))
     if (exactState === null) this.snapshot.clear()
