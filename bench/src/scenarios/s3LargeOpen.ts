@@ -4,6 +4,7 @@ import { latencyMetrics } from '../load/phaseMetrics.js'
 import { TypingSession } from '../load/TypingSession.js'
 import type { RunningServer } from '../servers/ServerUnderTest.js'
 import { metric, type Metric, type RunMode, type Scenario, type ScenarioResult } from './Scenario.js'
+import { firstEditRelay } from './support/firstEditRelay.js'
 import { median } from './support/median.js'
 import { ReportOpen } from './support/ReportOpen.js'
 import type { SeedReport } from './support/SeedReport.js'
@@ -16,6 +17,8 @@ const UNLOAD_TIMEOUT_MS = 30_000
 const TYPISTS = 2
 const CHARACTERS_PER_SECOND = 5
 const DRAIN_MS = 5_000
+/** A large report of its own for (d): its content changes, so the others stay as stored. */
+const FIRST_EDIT_REPORT = 's3-large-edited'
 
 interface S3Plan {
   /** Bytes of the large report (its `Y.encodeStateAsUpdate`). */
@@ -40,7 +43,8 @@ const PLANS: Record<RunMode, S3Plan> = {
  * five rapporteurs): time from opening the socket to holding its full state, the median over first opens
  * of different reports. (b) A second client joining the report while it is open. (c) Two typists on a small
  * report at 5 characters a second while five clients first-open five other large reports at once: the small
- * report's keystroke latency (editor to editor, from the intended send time).
+ * report's keystroke latency (editor to editor, from the intended send time). (d) The first edit of a large
+ * report open but not edited yet, relayed to another client.
  */
 export const s3LargeOpen: Scenario = {
   id: 'S3',
@@ -55,14 +59,18 @@ export const s3LargeOpen: Scenario = {
     const large = typedReport(plan.largeBytes, 1)
     const small = typedReport(plan.smallBytes, 2)
     const largeNames = Array.from({ length: plan.largeReports }, (_, index) => `s3-large-${index}`)
-    await server.prepareDocuments([...largeNames, 's3-small'])
+    await server.prepareDocuments([...largeNames, 's3-small', FIRST_EDIT_REPORT])
     await storeReports(server, [
       ...largeNames.map((documentName) => ({ documentName, report: large })),
       { documentName: 's3-small', report: small },
+      { documentName: FIRST_EDIT_REPORT, report: large },
     ])
 
     const opened = await measureOpens(server, largeNames, large, plan.joins)
     if (typeof opened === 'string') return { metrics: {}, failed: opened }
+    const firstEdit = await measureFirstEdit(server, large)
+    if (typeof firstEdit === 'string') return { metrics: opened, failed: firstEdit }
+    Object.assign(opened, firstEdit)
     const resident = await waitUntilUnloaded(server, UNLOAD_TIMEOUT_MS)
     if (resident !== 0) {
       return { metrics: opened, failed: `${resident} large report(s) not unloaded before the typing phase` }
@@ -70,6 +78,22 @@ export const s3LargeOpen: Scenario = {
     const typing = await typeWhileOpening(server, largeNames, large, plan)
     return { metrics: { ...opened, ...typing.metrics }, failed: typing.failed }
   },
+}
+
+/**
+ * (d): a large report first-opened by one client, then edited for the first time: the edit relayed to a second
+ * client (a server that builds a stored report only once someone edits it pays the build here).
+ */
+async function measureFirstEdit(server: RunningServer, report: SeedReport): Promise<Record<string, Metric> | string> {
+  const open = new ReportOpen(server, FIRST_EDIT_REPORT, report)
+  try {
+    if ((await open.wait(performance.now() + OPEN_TIMEOUT_MS)) === null) return `first open of ${FIRST_EDIT_REPORT} failed`
+    const relayed = await firstEditRelay(server, FIRST_EDIT_REPORT, open.client, OPEN_TIMEOUT_MS)
+    if (relayed === null) return `the first edit of ${FIRST_EDIT_REPORT} was never relayed`
+    return { 'first edit of an opened report → relayed': metric(relayed, 'ms') }
+  } finally {
+    await open.close()
+  }
 }
 
 /** (a) and (b): first opens one at a time, then joins of the first report while its opener stays. */
