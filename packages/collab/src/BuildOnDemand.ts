@@ -90,20 +90,21 @@ export interface RecordServed {
 
 /**
  * The record a room may serve as it is, building its document only on demand: the document's only record,
- * vouched for by the store, with the state vector stored with it — or, for a record of at most `maxReadBytes`
+ * vouched for by the store, with the state vector stored with it — or, for a record of at most `loadChunkBytes`
  * stored without one (a report written once, as a new roundtable's), read from it (cheap at that size). Null
- * otherwise, or if a reader is among `connections`.
+ * otherwise, with `buildOnDemand` off, or if a reader is among `connections`.
  */
 export function recordServedAsIs(
   stored: readonly StoredUpdate[],
   connections: Iterable<Connection>,
-  maxReadBytes: number,
+  { buildOnDemand, loadChunkBytes }: { buildOnDemand: boolean; loadChunkBytes: number },
 ): RecordServed | null {
+  if (!buildOnDemand) return null
   const only = stored.length === 1 ? (stored[0] as StoredUpdate) : null
   if (only?.verified !== true) return null
   for (const connection of connections) if (connection.readOnly) return null
   if (only.stateVector !== undefined) return { update: only.update, stateVector: only.stateVector }
-  if (only.update.byteLength > maxReadBytes) return null
+  if (only.update.byteLength > loadChunkBytes) return null
   return { update: only.update, stateVector: Y.encodeStateVectorFromUpdate(only.update) }
 }
 
@@ -115,14 +116,12 @@ export function recordServedAsIs(
  * A malformed message does not either: the room's usual handling closes its connection.
  */
 export function needsDocument(data: Uint8Array, wasSentRecord: boolean, readOnly: boolean): boolean {
+  const sync = readSyncHeader(data)
+  if (sync === null) return false
+  if (sync.type === syncProtocol.messageYjsSyncStep1) return !wasSentRecord
+  if (!isChange(sync.type) || readOnly) return false
   try {
-    const decoder = decoding.createDecoder(data)
-    if (decoding.readVarUint(decoder) !== messageSync) return false
-    const syncType = decoding.readVarUint(decoder)
-    if (syncType === syncProtocol.messageYjsSyncStep1) return !wasSentRecord
-    if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) return false
-    if (readOnly) return false
-    return !isEmptyUpdate(decoding.readVarUint8Array(decoder))
+    return !isEmptyUpdate(decoding.readVarUint8Array(sync.decoder))
   } catch {
     return false
   }
@@ -130,13 +129,22 @@ export function needsDocument(data: Uint8Array, wasSentRecord: boolean, readOnly
 
 /** A sync step 2 or update message (anything else is ignored of a connection that left). */
 function isDocumentChange(data: Uint8Array): boolean {
+  const sync = readSyncHeader(data)
+  return sync !== null && isChange(sync.type)
+}
+
+function isChange(syncType: number): boolean {
+  return syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate
+}
+
+/** A sync message's type, and the decoder positioned after it; null for any other (or a malformed) message. */
+function readSyncHeader(data: Uint8Array): { type: number; decoder: decoding.Decoder } | null {
   try {
     const decoder = decoding.createDecoder(data)
-    if (decoding.readVarUint(decoder) !== messageSync) return false
-    const syncType = decoding.readVarUint(decoder)
-    return syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate
+    if (decoding.readVarUint(decoder) !== messageSync) return null
+    return { type: decoding.readVarUint(decoder), decoder }
   } catch {
-    return false
+    return null
   }
 }
 

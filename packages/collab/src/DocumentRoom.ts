@@ -208,9 +208,7 @@ export class DocumentRoom {
       await this.options.beforeLoad()
       const stored = await this.options.store.load(this.name)
       if (this.state !== 'loading') return false
-      const record = this.options.buildOnDemand
-        ? recordServedAsIs(stored, this.connections, this.options.loadChunkBytes)
-        : null
+      const record = recordServedAsIs(stored, this.connections, this.options)
       if (record !== null) {
         await this.sleepUntilNeeded(record)
         if (this.state !== 'loading') return false
@@ -313,9 +311,7 @@ export class DocumentRoom {
       // One that received the stored state may have been sent a sync step 1 with it already.
       if (!this.writerSync.hasSentSyncStep1(connection)) connection.send(encodeSyncStep1Message(this.doc))
       if (connection.readOnly) connection.send(encodePermissionDeniedMessage('read-only'))
-      // Dormant, what is durable is the stored record.
-      const durable = this.persistence?.durableStateVector ?? this.writerSync.storedRecordStateVector
-      if (durable !== null) this.acks.greet(connection, durable, this.persistence?.isFailing ?? false)
+      this.acks.greet(connection, this.persistence, this.writerSync.storedRecordStateVector)
       const everyone = this.presence.everyoneMessage()
       if (everyone !== null) connection.send(everyone)
     })
@@ -371,11 +367,8 @@ export class DocumentRoom {
   }
 
   private async storeAndDestroy(): Promise<void> {
-    if (this.state === 'dormant') {
-      if (this.connections.size === 0) this.destroy()
-      return
-    }
-    if (!(await this.built)) return
+    // A dormant room has nothing to store, and goes by itself when its last connection leaves.
+    if (this.state === 'dormant' || !(await this.built)) return
     const persistence = this.persistence as DocumentPersistence
     for (;;) {
       await persistence.settle()

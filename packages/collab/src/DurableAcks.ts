@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import type { Connection } from './Connection.js'
+import type { DocumentPersistence } from './DocumentPersistence.js'
 import type { Logger } from './Logger.js'
 import { encodeSavedMessage, encodeSavedThroughMessage, encodeStorageFailingMessage } from './messages.js'
 import { DurabilityKind } from './protocol.js'
@@ -26,11 +27,16 @@ export class DurableAcks {
     private readonly logger: Logger,
   ) {}
 
-  /** What a durable connection is told when it starts: what is durable now, and whether storage fails. */
-  greet(connection: Connection, durableStateVector: Uint8Array, failing: boolean): void {
+  /**
+   * What a durable connection is told when it starts: what is durable now, and whether storage fails. A dormant
+   * room (no persistence yet) has stored exactly its record: `storedStateVector`.
+   */
+  greet(connection: Connection, persistence: DocumentPersistence | null, storedStateVector: Uint8Array | null): void {
     if (!connection.durableAcks) return
-    connection.send(encodeSavedMessage(durableStateVector))
-    if (failing) connection.send(encodeStorageFailingMessage(storageFailingReason))
+    const durable = persistence?.durableStateVector ?? storedStateVector
+    if (durable === null) return
+    connection.send(encodeSavedMessage(durable))
+    if (persistence?.isFailing === true) connection.send(encodeStorageFailingMessage(storageFailingReason))
   }
 
   /** Tells the durable connections what is durable now; sent only when it changed (or after a failure). */
