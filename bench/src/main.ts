@@ -3,6 +3,7 @@ import { loadavg } from 'node:os'
 import { readBenchArguments } from './BenchArguments.js'
 import { chairFeedMain } from './chairFeedMain.js'
 import { CpuPinning } from './CpuPinning.js'
+import { lacksGeneratorFlags, relaunchWithGeneratorFlags } from './generatorNodeFlags.js'
 import { machineDescription } from './machineDescription.js'
 import { runAll } from './runAll.js'
 import { formatTable } from './table/formatTable.js'
@@ -10,9 +11,10 @@ import { formatTable } from './table/formatTable.js'
 // `pnpm bench` (from the root: builds everything first) or `node bench/dist/main.js [--short] [--only S1,S2]
 // [--json file]`: every scenario of issue 7 against Rapporteur, y-websocket-server and Hocuspocus, one table on
 // stdout (progress on stderr). Exit 1 when a cell FAILED (not for a missed target) or the run broke.
-// `--chair-feed [--short]` runs the chair-feed benchmark of issue 4 instead.
+// `--chair-feed [--short]` runs the chair-feed benchmark of issue 4 instead. Started without the generator's
+// node flags (`generatorNodeFlags.ts`), it runs itself again with them.
 
-try {
+async function runBench(): Promise<void> {
   const argv = process.argv.slice(2)
   const args = readBenchArguments(argv)
   const pinning = new CpuPinning()
@@ -40,6 +42,14 @@ try {
     )
     if (args.jsonPath !== null) writeFileSync(args.jsonPath, `${JSON.stringify({ mode: args.mode, cells }, null, 2)}\n`)
     process.exitCode = cells.some((cell) => cell.result.failed !== null) ? 1 : 0
+  }
+}
+
+try {
+  if (lacksGeneratorFlags()) {
+    process.exitCode = await relaunchWithGeneratorFlags()
+  } else {
+    await runBench()
   }
 } catch (error) {
   process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)

@@ -4,6 +4,7 @@ import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import { MessageType, type WireCodec } from '../protocol/WireCodec.js'
 import type { RunningServer } from '../servers/ServerUnderTest.js'
+import { UpdateLog } from './UpdateLog.js'
 
 const SYNC_STEP_1 = 0
 const SYNC_STEP_2 = 1
@@ -34,7 +35,7 @@ export class LightClient {
   /** performance.now() when the server's sync step 2 (the full state) arrived. */
   readonly synced: Promise<number>
   /** Every received update, in order (only with `keepUpdates`). */
-  readonly updates: Uint8Array[] = []
+  readonly updates = new UpdateLog()
   closeCode: number | null = null
   /** Number of messages received of any kind. */
   messagesReceived = 0
@@ -151,7 +152,7 @@ export class LightClient {
     }
     if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return false
     const update = decoding.readVarUint8Array(frame.decoder)
-    if (this.options.keepUpdates === true) this.updates.push(update)
+    if (this.options.keepUpdates === true) this.updates.append(update)
     this.options.onUpdate?.(update, receivedAt, step === SYNC_STEP_2)
     return step === SYNC_STEP_2
   }

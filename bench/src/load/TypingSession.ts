@@ -4,6 +4,7 @@ import { REPORT_SECTIONS } from '../documentText.js'
 import { OpenLoopScheduler } from '../OpenLoopScheduler.js'
 import type { RunningServer } from '../servers/ServerUnderTest.js'
 import { checkDocumentConvergence } from './checkDocumentConvergence.js'
+import { collectGarbage } from './collectGarbage.js'
 import { createReceiver, DeliveryLedger } from './DeliveryLedger.js'
 import { LightClient } from './LightClient.js'
 import { Typist } from './Typist.js'
@@ -63,12 +64,13 @@ export class TypingSession {
 
   /**
    * Types at `ratePerTypist` characters a second each for `durationMs` (open loop, typists evenly staggered),
-   * then waits up to `drainMs` until every delivery has arrived.
+   * then waits up to `drainMs` until every delivery has arrived. The generator collects its garbage first.
    */
   async typePhase(ratePerTypist: number, durationMs: number, drainMs: number): Promise<PhaseResult> {
     const { server } = this.options
     const ledger = new DeliveryLedger()
     this.ledger = ledger
+    collectGarbage()
     const cpuBefore = server.sample().cpuMs
     const generatorBefore = process.cpuUsage()
     const started = performance.now()

@@ -11,7 +11,7 @@ const SETTLE_MS = 2_000
 const SETTLE_POLL_MS = 100
 
 /** The document every update in `updates` makes, applied in order. */
-export function docFromUpdates(updates: readonly Uint8Array[]): Y.Doc {
+export function docFromUpdates(updates: Iterable<Uint8Array>): Y.Doc {
   const doc = new Y.Doc()
   doc.transact(() => {
     for (const update of updates) Y.applyUpdate(doc, update)
@@ -51,7 +51,7 @@ function difference(
 export async function checkDocumentConvergence(
   server: RunningServer,
   documentName: string,
-  observerUpdates: readonly Uint8Array[],
+  observerUpdates: Iterable<Uint8Array>,
   typistClocks: ReadonlyMap<number, number>,
 ): Promise<string | null> {
   const observed = docFromUpdates(observerUpdates)
