@@ -10,6 +10,8 @@ import { OpenReportProgress, type ProgressRun } from './OpenReportProgress.js'
 import { readPresence, type AwarenessStates } from './readPresence.js'
 import type { ReportMonitorOptions } from './ReportMonitorOptions.js'
 import { initialStatus, withRoundtable } from './roundtableStatus.js'
+import { sameJson } from './sameJson.js'
+import { SectionProgressCache } from './SectionProgressCache.js'
 import { TemplateLookup } from './TemplateLookup.js'
 
 export type { ReportActivityListener, ReportMonitorOptions } from './ReportMonitorOptions.js'
@@ -43,6 +45,8 @@ export class ReportMonitor {
   private readonly roundtables = new Map<string, RoundtableRecord>()
   /** Built documents, by roundtable id. */
   private readonly docs = new Map<string, Y.Doc>()
+  /** Each built document's last progress per section, and which sections changed since. */
+  private readonly sectionProgress = new Map<string, SectionProgressCache>()
   /** Roundtables whose room is open (built, or dormant until someone edits: presence without a document). */
   private readonly opened = new Set<string>()
   private readonly awareness = new Map<string, AwarenessStates>()
@@ -174,6 +178,8 @@ export class ReportMonitor {
     const roundtable = this.roundtable(id)
     if (roundtable === undefined) return
     this.docs.set(id, doc)
+    this.sectionProgress.get(id)?.dispose()
+    this.sectionProgress.set(id, new SectionProgressCache(doc))
     if (!this.statuses.has(id)) {
       const stored = this.options.statusStore.get(id)
       if (stored !== undefined) this.statuses.set(id, withRoundtable(stored, roundtable))
@@ -212,6 +218,8 @@ export class ReportMonitor {
     this.progressDebouncer.cancel(id)
     this.openProgress.finish(id)
     this.docs.delete(id)
+    this.sectionProgress.get(id)?.dispose()
+    this.sectionProgress.delete(id)
     this.editedAt.delete(id)
   }
 
@@ -252,9 +260,11 @@ export class ReportMonitor {
     if (template === undefined) return undefined
     // Edits arriving while it runs are left for the next run, which they have scheduled.
     const editedAt = this.editedAt.get(id)
+    const sections = this.sectionProgress.get(id)?.begin()
     return {
-      steps: reportStateSteps(doc, template),
+      steps: reportStateSteps(doc, template, sections?.reuse),
       commit: (state) => {
+        sections?.keep(state.progress.sections)
         this.progressComputations++
         this.commitOpenReport(roundtable, state, editedAt)
       },
@@ -311,7 +321,7 @@ export class ReportMonitor {
         this.options.logger.error('Could not store a report status', { roundtableId: next.id, error })
       }
     }
-    if (previous !== undefined && JSON.stringify(previous) === JSON.stringify(next)) return
+    if (previous !== undefined && sameJson(previous, next)) return
     const roundtable = this.roundtable(next.id)
     if (roundtable !== undefined) this.options.hub.publish(roundtable.eventId, next)
   }

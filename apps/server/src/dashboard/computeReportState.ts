@@ -1,4 +1,10 @@
-import { readReportReady, reportProgressSteps, type ReportProgress, type TemplateDefinition } from '@rapporteur/template'
+import {
+  readReportReady,
+  reportProgressSteps,
+  type ReportProgress,
+  type ReuseSectionProgress,
+  type TemplateDefinition,
+} from '@rapporteur/template'
 import type * as Y from 'yjs'
 
 /** What the feed reads from a report's document: its progress (counts only) and its readiness. */
@@ -9,10 +15,15 @@ export interface ReportState {
 
 /**
  * A report's progress and readiness read from its document in small steps (`reportProgressSteps`), to be run in
- * slices (`SlicedComputation`). The readiness is read at the end, with the last sections.
+ * slices (`SlicedComputation`). The readiness is read at the end, with the last sections. `reuse`: the sections
+ * still current from an earlier run (`SectionProgressCache`).
  */
-export function* reportStateSteps(doc: Y.Doc, template: TemplateDefinition): Generator<void, ReportState, void> {
-  const progress = yield* reportProgressSteps(doc, template)
+export function* reportStateSteps(
+  doc: Y.Doc,
+  template: TemplateDefinition,
+  reuse?: ReuseSectionProgress,
+): Generator<void, ReportState, void> {
+  const progress = yield* reportProgressSteps(doc, template, reuse)
   return { progress, ready: readReportReady(doc) }
 }
 

@@ -197,3 +197,29 @@ describe('reportProgressSteps', () => {
     expect(yields).toBeGreaterThanOrEqual(3 * 50)
   })
 })
+
+describe('reportProgressSteps with reuse', () => {
+  it('takes the rich-text sections reuse gives, reads the others, and always reads quotes', () => {
+    const doc = new Y.Doc()
+    writeReportContent(doc, roundtableReportTemplate, southSouthMobilityReport)
+    addQuote(doc, { text: 'One two three', speaker: 'A speaker', consent: 'pending' })
+    const fresh = readInOneGo(doc, roundtableReportTemplate)
+    const first = fresh.sections[0]
+    if (first === undefined) throw new Error('the template has sections')
+    const stale = { ...first, words: 999_999 }
+    const asked: string[] = []
+    const steps = reportProgressSteps(doc, roundtableReportTemplate, (section) => {
+      asked.push(section.id)
+      return section.id === first.sectionId ? stale : undefined
+    })
+    let step = steps.next()
+    while (step.done !== true) step = steps.next()
+    const progress = step.value
+    expect(progress.sections[0]).toBe(stale)
+    expect(progress.sections.slice(1)).toEqual(fresh.sections.slice(1))
+    expect(progress.words).toBe(fresh.words - first.words + 999_999)
+    const quoteSections = roundtableReportTemplate.sections.filter((section) => section.kind === 'quotes')
+    expect(quoteSections.length).toBeGreaterThan(0)
+    expect(asked).toEqual(roundtableReportTemplate.sections.filter((section) => section.kind !== 'quotes').map((section) => section.id))
+  })
+})
