@@ -63,6 +63,23 @@ export class BuildOnDemand {
   }
 
   /**
+   * Holds the document changes a connection sent before its room served it, once it has closed: they are
+   * applied with the other held messages when the document is built (`release`). Past the hold limit the rest
+   * is dropped, as a connection still open would have been closed for it.
+   */
+  keepLeftBehind(connection: Connection, messages: readonly Uint8Array[], limits: CollabLimits): void {
+    for (const data of messages) {
+      if (!isDocumentChange(data)) continue
+      if (!this.hold(connection, data, limits.maxDocumentBytes + 2 * limits.maxMessageBytes)) return
+    }
+  }
+
+  /** True while messages wait for the build. */
+  get isHolding(): boolean {
+    return this.held.size > 0
+  }
+
+  /**
    * Hands every held message to `receive`, connection by connection, each in the order it came. Of a connection
    * that has closed meanwhile only the document changes go (what it wrote before leaving is not lost).
    */

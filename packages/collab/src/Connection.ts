@@ -120,10 +120,15 @@ export class Connection {
     this.queuedMessages.push(data)
   }
 
-  /** Tells the core the socket has closed. Safe to call more than once. */
+  /**
+   * Tells the core the socket has closed. Safe to call more than once. A client that leaves before its document
+   * loaded leaves what it sent to the room, which applies the document changes in it once loaded.
+   */
   closed(): void {
     if (this.isClosed) return
     this.isClosed = true
+    // What it sent before its document loaded goes to the room: a writer's changes are applied once it has.
+    const unsent = this.queuedMessages ?? []
     this.queuedMessages = null
     if (this.droppedWrites > 0) {
       this.logger.debug('Read-only connection closed; its document changes were dropped', {
@@ -133,12 +138,16 @@ export class Connection {
     }
     const room = this.room
     this.room = null
-    room?.removeConnection(this)
+    room?.removeConnection(this, unsent)
   }
 
-  /** Closes the socket with a `CloseCode` and forgets the connection. */
+  /**
+   * Closes the socket with a `CloseCode` and forgets the connection. What it sent before its document loaded is
+   * dropped: a connection the server closes (past a limit, its invite revoked, shutdown) writes nothing more.
+   */
   close(code: number, reason: string): void {
     if (this.isClosed) return
+    this.queuedMessages = null
     try {
       this.socket.close(code, reason)
     } catch (error) {

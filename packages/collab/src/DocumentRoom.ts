@@ -126,8 +126,15 @@ export class DocumentRoom {
     return this.built
   }
 
-  removeConnection(connection: Connection): void {
+  /**
+   * Forgets a closed connection. `unsent`: what it sent before the room served it; the document changes in it are
+   * applied once the document is built (a writer who typed while the report loaded and left keeps those words).
+   */
+  removeConnection(connection: Connection, unsent: readonly Uint8Array[] = []): void {
     if (!this.connections.delete(connection)) return
+    if (unsent.length > 0 && this.state === 'loading' && !connection.readOnly) {
+      this.demand.keepLeftBehind(connection, unsent, this.options.limits)
+    }
     this.presence.forget(connection)
     this.hooks.connectionsChanged(this.connections)
     if (this.connections.size > 0) return
@@ -209,7 +216,8 @@ export class DocumentRoom {
       const stored = await this.options.store.load(this.name)
       if (this.state !== 'loading') return false
       const record = recordServedAsIs(stored, this.connections, this.options)
-      if (record !== null) {
+      // Changes left by a writer who went while it loaded need the document: build it now.
+      if (record !== null && !this.demand.isHolding) {
         await this.sleepUntilNeeded(record)
         if (this.state !== 'loading') return false
       }

@@ -156,6 +156,22 @@ describe('CollabServer', () => {
     expect(await storedText(store, 'doc')).toBe('hello')
   })
 
+  it('applies and stores what a writer typed while the document loaded, though it left before the load ended', async () => {
+    const store = new GatedStore()
+    await store.append('doc', updateWithText('stored. '))
+    const server = startServer(store)
+    const writer = new InProcessClient(server, 'doc')
+    const reader = new InProcessClient(server, 'doc', { readOnly: true })
+    writer.doc.getText('body').insert(0, 'last words')
+    reader.doc.getText('body').insert(0, 'not allowed ')
+    await delivered()
+    writer.disconnect()
+    reader.disconnect()
+    store.open()
+    await waitUntil(() => server.openDocumentCount === 0, 'the room stored and went')
+    expect(await storedText(store, 'doc')).toMatch(/^(stored\. last words|last wordsstored\. )$/)
+  })
+
   it('closes the connections of a document that failed to load and never writes it', async () => {
     const store = new BrokenStore()
     const server = startServer(store)

@@ -182,6 +182,30 @@ describe('a report stored as one vouched-for record, built on demand', () => {
     expect(stored.getText('summary').toString()).toBe(`Last words. ${STORED_TEXT}`)
   })
 
+  it('builds and stores what a writer sent before its record was read, though it left before', async () => {
+    const { store } = await storedReport()
+    let openGate: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => (openGate = resolve))
+    const gated = Object.assign(Object.create(store) as VouchingStore, {
+      load: async (name: string) => {
+        await gate
+        return store.load(name)
+      },
+    })
+    const server = new CollabServer({ store: gated, flushDelayMs: 1 })
+    servers.push(server)
+    const alice = new InProcessClient(server, 'doc')
+    alice.doc.getText('summary').insert(0, 'Typed early. ')
+    await delivered()
+    alice.disconnect()
+    openGate()
+    await waitUntil(() => server.openDocumentCount === 0, 'the room stored and went')
+    const stored = new Y.Doc()
+    for (const record of await store.load('doc')) Y.applyUpdate(stored, record.update)
+    expect(stored.getText('summary').toString()).toContain('Typed early. ')
+    expect(stored.getText('summary').toString()).toContain(STORED_TEXT)
+  })
+
   it('is built at once with buildOnDemand: false', async () => {
     const { server, built } = await watchedServer({ buildOnDemand: false })
     const writer = new InProcessClient(server, 'doc')
