@@ -32,8 +32,8 @@ type RoomState = 'loading' | 'dormant' | 'ready' | 'failed' | 'destroyed'
 const serverOrigin = Symbol('server')
 
 /**
- * One open document: its Y.Doc, the awareness of its clients, their connections and its persistence.
- * Loads once, speaks the y-websocket protocol with every connection, and unloads when the last one leaves.
+ * One open document: its Y.Doc, the awareness of its clients, their connections and its persistence. Loads once,
+ * speaks the y-websocket protocol with every connection, and unloads when the last one leaves.
  */
 export class DocumentRoom {
   readonly name: string
@@ -56,10 +56,7 @@ export class DocumentRoom {
   private readonly readerRedaction: ReaderRedaction | null
   /** Answers to writers' sync step 1 from already encoded state; see `WriterSyncAnswers`. */
   private readonly writerSync = new WriterSyncAnswers(this.doc)
-  /**
-   * Resolves with `true` once the room serves its connections (its document built, or dormant until needed), or
-   * `false` if loading failed.
-   */
+  /** `true` once the room serves its connections (its document built, or dormant until needed); `false` if loading failed. */
   readonly loaded: Promise<boolean>
   private settleLoaded: (usable: boolean) => void = () => undefined
   /** Resolves with `true` once the document is built, `false` if that failed or the room went first. */
@@ -126,15 +123,10 @@ export class DocumentRoom {
     return this.built
   }
 
-  /**
-   * Forgets a closed connection. `unsent`: what it sent before the room served it; the document changes in it are
-   * applied once the document is built (a writer who typed while the report loaded and left keeps those words).
-   */
+  /** Forgets a closed connection; the document changes in `unsent` (sent before it was served) apply once built. */
   removeConnection(connection: Connection, unsent: readonly Uint8Array[] = []): void {
     if (!this.connections.delete(connection)) return
-    if (unsent.length > 0 && this.state === 'loading' && !connection.readOnly) {
-      this.demand.keepLeftBehind(connection, unsent, this.options.limits)
-    }
+    if (this.state === 'loading' && !connection.readOnly) this.demand.keepLeftBehind(connection, unsent, this.options.limits)
     this.presence.forget(connection)
     this.hooks.connectionsChanged(this.connections)
     if (this.connections.size > 0) return
@@ -203,8 +195,8 @@ export class DocumentRoom {
   }
 
   /**
-   * Stores everything, merges the stored records and destroys the room, unless a connection is open
-   * (or opens meanwhile). Resolves when done or abandoned; rejects if storing failed (the room stays open).
+   * Stores everything, merges the records and destroys the room, unless a connection is open (or opens meanwhile).
+   * Resolves when done or abandoned; rejects if storing failed (the room stays open).
    */
   unload(): Promise<void> {
     return this.unloader.run()
