@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
-import * as Y from 'yjs'
 import { Histogram } from '../Histogram.js'
+import { readClockRanges } from './readKeystrokeRange.js'
 
 interface Keystroke {
   readonly intendedAt: number
@@ -30,7 +30,7 @@ export function createReceiver(kind: Receiver['kind'], clientId = -1): Receiver 
 /**
  * Every keystroke of one measured phase, keyed by the Yjs id (client, clock) of the character it inserted,
  * with its INTENDED send time (open loop, no coordinated omission). Receivers parse each incoming update
- * only as far as its per-client clock ranges (`Y.parseUpdateMeta`) and stamp the keystrokes in them.
+ * only as far as its per-client clock ranges (`readClockRanges`) and stamp the keystrokes in them.
  */
 export class DeliveryLedger {
   /** Keystroke → another editor of the same document, from the intended send time. */
@@ -54,11 +54,10 @@ export class DeliveryLedger {
 
   /** A receiver got `update` at `receivedAt`: stamps every keystroke of this phase it carries for the first time. */
   recordUpdate(receiver: Receiver, update: Uint8Array, receivedAt: number): void {
-    const { from, to } = Y.parseUpdateMeta(update)
-    for (const [client, end] of to) {
+    for (const { client, from, to: end } of readClockRanges(update)) {
       if (client === receiver.clientId) continue
       const seen = receiver.nextClock.get(client) ?? 0
-      const start = Math.max(from.get(client) ?? 0, seen)
+      const start = Math.max(from, seen)
       if (end > seen) receiver.nextClock.set(client, end)
       for (let clock = start; clock < end; clock += 1) this.stamp(receiver, keyOf(client, clock), receivedAt)
     }

@@ -39,10 +39,12 @@ export class Typist {
   private typed = 0
   private nextClock = 0
   private awarenessClock = 0
+  private readonly cursor: ReturnType<typeof cursorAwareness>
 
   constructor(private readonly options: TypistOptions) {
     this.doc.clientID = options.clientId
     this.receiver = createReceiver('editor', options.clientId)
+    this.cursor = cursorAwareness(options.clientId, `Typist ${options.clientId}`, options.section)
     this.client = new LightClient({
       server: options.server,
       documentName: options.documentName,
@@ -102,13 +104,6 @@ export class Typist {
 
   private sendCursor(): void {
     this.awarenessClock += 1
-    const update = cursorAwareness(
-      this.options.clientId,
-      this.awarenessClock,
-      `Typist ${this.options.clientId}`,
-      this.options.section,
-      Math.max(this.clock - 1, 0),
-    )
-    this.client.sendAwareness(update)
+    this.client.sendAwareness(this.cursor(this.awarenessClock, Math.max(this.clock - 1, 0)))
   }
 }
