@@ -23,6 +23,8 @@ export interface RunAllOptions {
   readonly only: readonly string[]
   /** Server names to run (`--servers rapporteur`); all three when empty. */
   readonly servers?: readonly string[]
+  /** Runs of each scenario (`--repeat`); default 1. */
+  readonly repeat?: number
   readonly pinning: CpuPinning
   readonly progress: (line: string) => void
 }
@@ -64,36 +66,48 @@ async function runWithTimeout(run: () => Promise<ScenarioResult>, timeoutMs: num
   }
 }
 
+/** Starts `serverUnderTest` fresh, runs `scenario` on it and stops it; never throws (a failure is the cell's). */
+async function runCell(scenario: Scenario, serverUnderTest: ServerUnderTest, options: RunAllOptions): Promise<ScenarioResult> {
+  try {
+    const server = await serverUnderTest.start()
+    let result: ScenarioResult
+    try {
+      result = await runWithTimeout(() => scenario.run(server, options.mode), CELL_TIMEOUT_MS[options.mode])
+    } catch (error) {
+      result = { metrics: {}, failed: describeError(error) }
+    }
+    if (server.died && result.failed === null) result = { ...result, failed: 'the server died' }
+    await server.stop()
+    return result
+  } catch (error) {
+    options.progress(`${serverUnderTest.name} did not start: ${error instanceof Error ? error.message : String(error)}`)
+    return { metrics: {}, failed: `server: ${describeError(error)}` }
+  }
+}
+
 /**
- * For each scenario, for each server (Rapporteur, y-websocket-server, Hocuspocus): start it fresh, run the
- * scenario, stop it. A throw, a timeout or a server that died makes the cell FAILED; the run goes on.
+ * For each scenario, `repeat` times (default once), for each server (Rapporteur, y-websocket-server,
+ * Hocuspocus): start it fresh, run the scenario, stop it. The servers take turns within each repetition, so a
+ * noisy minute of the machine falls on all of them alike. A throw, a timeout or a server that died makes the
+ * cell FAILED; the run goes on.
  */
 export async function runAll(options: RunAllOptions): Promise<{ scenarios: Scenario[]; cells: CellResult[] }> {
   const scenarios = selectScenarios(options.only)
+  const servers = selectServers(allServers(options.pinning), options.servers ?? [])
+  const repeat = options.repeat ?? 1
   const cells: CellResult[] = []
   for (const scenario of scenarios) {
-    for (const serverUnderTest of selectServers(allServers(options.pinning), options.servers ?? [])) {
-      const started = performance.now()
-      options.progress(`${scenario.id} on ${serverUnderTest.name}…`)
-      let result: ScenarioResult
-      try {
-        const server = await serverUnderTest.start()
-        try {
-          result = await runWithTimeout(() => scenario.run(server, options.mode), CELL_TIMEOUT_MS[options.mode])
-        } catch (error) {
-          result = { metrics: {}, failed: describeError(error) }
-        }
-        if (server.died && result.failed === null) result = { ...result, failed: 'the server died' }
-        await server.stop()
-      } catch (error) {
-        result = { metrics: {}, failed: `server: ${describeError(error)}` }
-        options.progress(`${serverUnderTest.name} did not start: ${error instanceof Error ? error.message : String(error)}`)
+    for (let repetition = 1; repetition <= repeat; repetition += 1) {
+      const of = repeat > 1 ? ` (${repetition}/${repeat})` : ''
+      for (const serverUnderTest of servers) {
+        const started = performance.now()
+        options.progress(`${scenario.id} on ${serverUnderTest.name}${of}…`)
+        const result = await runCell(scenario, serverUnderTest, options)
+        const seconds = (performance.now() - started) / 1000
+        const outcome = result.failed === null ? 'ok' : `FAILED (${result.failed})`
+        options.progress(`${scenario.id} on ${serverUnderTest.name}${of}: ${outcome} in ${seconds.toFixed(1)} s`)
+        cells.push({ scenario: scenario.id, server: serverUnderTest.name, result, seconds, repetition })
       }
-      const seconds = (performance.now() - started) / 1000
-      options.progress(
-        `${scenario.id} on ${serverUnderTest.name}: ${result.failed === null ? 'ok' : `FAILED (${result.failed})`} in ${seconds.toFixed(1)} s`,
-      )
-      cells.push({ scenario: scenario.id, server: serverUnderTest.name, result, seconds })
     }
   }
   return { scenarios, cells }

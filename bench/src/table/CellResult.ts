@@ -8,4 +8,6 @@ export interface CellResult {
   readonly result: ScenarioResult
   /** Wall time of the cell (server start to stop), seconds. */
   readonly seconds: number
+  /** Which repetition of the scenario it was (1-based; see `--repeat`), or 0 for a cell of medians over several. */
+  readonly repetition: number
 }
