@@ -4,7 +4,7 @@ import type { CellResult } from './CellResult.js'
 import { compareToBaselines, type Comparison } from './compareToBaselines.js'
 import { formatRatio } from './formatValue.js'
 
-function describe(comparison: Comparison): string {
+function formatComparison(comparison: Comparison): string {
   return `${formatRatio(comparison.ratio)}${comparison.verdict === '' ? '' : ` ${comparison.verdict}`}`
 }
 
@@ -28,7 +28,7 @@ export function formatRepetitions(scenarios: readonly Scenario[], cells: readonl
       })
       const passes = comparisons.filter((comparison) => comparison.verdict === 'PASS').length
       lines.push(
-        `${scenario.id.padEnd(8)}  ${target.metric} ${target.label}: ${comparisons.map(describe).join(', ')} ` +
+        `${scenario.id.padEnd(8)}  ${target.metric} ${target.label}: ${comparisons.map(formatComparison).join(', ')} ` +
           `(${passes} of ${comparisons.length} pass)`,
       )
     }
