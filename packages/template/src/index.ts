@@ -19,8 +19,30 @@ export type {
 export { defineTemplate, TemplateValidationError } from './defineTemplate.js'
 export { roundtableReportTemplate } from './templates/roundtableReport.js'
 export { defaultTemplateId, getTemplate, listTemplates } from './templates/registry.js'
-export { META_KEY, QUOTES_KEY, reportMeta, reportQuotes, sectionFragment } from './layout/documentLayout.js'
-export { addQuote, readQuotes, removeQuote, updateQuote } from './layout/quotes.js'
+export { META_KEY, QUOTES_KEY, REPORT_LAYOUT_VERSION, reportMeta, reportQuotes, sectionFragment } from './layout/documentLayout.js'
+export { metaFieldText, readMetaField, setMetaField } from './layout/metaFields.js'
+export {
+  addQuote,
+  addQuoteEntry,
+  consentOf,
+  findQuote,
+  newQuoteMap,
+  QUOTE_ID_KEY,
+  QUOTE_TEXT_FIELDS,
+  quoteFieldText,
+  quoteIdOf,
+  readQuoteEntries,
+  readQuotes,
+  removeQuote,
+  removeQuoteById,
+  updateQuote,
+  updateQuoteById,
+} from './layout/quotes.js'
+export type { QuoteEntry, QuoteTextField } from './layout/quotes.js'
+export { newQuoteId } from './layout/quoteIds.js'
+export { readTextValue, replaceText, textOf } from './layout/textValue.js'
+export { needsLayoutUpgrade, upgradeReportLayout } from './layout/upgradeReportLayout.js'
+export { writesOldLayout } from './layout/oldLayoutWrites.js'
 export { clearReportReady, markReportReady, READY_BY_KEY, READY_KEY, readReportReady } from './layout/readiness.js'
 export { readReportContent } from './layout/readReportContent.js'
 export { QUOTE_NAME_KEYS, redactQuoteNames } from './layout/redactQuoteNames.js'

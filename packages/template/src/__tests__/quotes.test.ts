@@ -20,7 +20,7 @@ describe('quotes', () => {
 
   it('reads an unknown stored consent as anonymous', () => {
     const doc = new Y.Doc()
-    const entry = new Y.Map<string>()
+    const entry = new Y.Map<unknown>()
     entry.set('text', 'Hi')
     entry.set('consent', 'yes please')
     reportQuotes(doc).push([entry])
