@@ -15,9 +15,9 @@ export const consentRewriteClientId = 0
 
 /** One open document being watched: its quotes' observer and the quotes waiting to be re-set. */
 interface WatchedDocument {
-  readonly quotes: Y.Array<Y.Map<string>>
+  readonly quotes: Y.Array<Y.Map<unknown>>
   readonly observer: (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, transaction: Y.Transaction) => void
-  readonly crossed: Set<Y.Map<string>>
+  readonly crossed: Set<Y.Map<unknown>>
   closed: boolean
 }
 
@@ -70,7 +70,7 @@ export class QuoteConsentWatcher {
           if (!(quote instanceof Y.Map) || quote.parent !== quotes) continue
           const change = event.keys.get('consent')
           if (change !== undefined && isApproved(change.oldValue) !== isApproved(quote.get('consent'))) {
-            watched.crossed.add(quote as Y.Map<string>)
+            watched.crossed.add(quote as Y.Map<unknown>)
           }
         }
         if (before === 0 && watched.crossed.size > 0) queueMicrotask(() => this.rewriteNames(name, doc, watched))

@@ -14,9 +14,9 @@ export interface KeyedQuote {
 export function useQuotes(doc: Y.Doc): readonly KeyedQuote[] {
   const store = useMemo(() => {
     const quotes = reportQuotes(doc)
-    const keys = new WeakMap<Y.Map<string>, string>()
+    const keys = new WeakMap<Y.Map<unknown>, string>()
     let nextKey = 0
-    const keyOf = (entry: Y.Map<string>): string => {
+    const keyOf = (entry: Y.Map<unknown>): string => {
       let key = keys.get(entry)
       if (key === undefined) {
         key = `quote-${nextKey++}`
