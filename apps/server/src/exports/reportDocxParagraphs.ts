@@ -21,7 +21,8 @@ const nothingReported = (): Paragraph => new Paragraph({ children: [new TextRun(
  */
 export function reportDocxParagraphs(content: ReportContent, template: TemplateDefinition, options: ReportDocxOptions = {}): Paragraph[] {
   const level = Math.min(5, Math.max(1, options.headingLevel ?? 1))
-  const writer = new RichDocxWriter(level)
+  // Headings inside a section sit below its heading (level + 1), as in the HTML export.
+  const writer = new RichDocxWriter(level + 1)
   const paragraphs: Paragraph[] = [
     new Paragraph({
       heading: headingStyle(level),

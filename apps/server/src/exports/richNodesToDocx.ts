@@ -17,6 +17,7 @@ interface ListPlace {
 export class RichDocxWriter {
   private orderedLists = 0
 
+  /** `headingBase`: the level of the heading the content sits under; its own headings are shifted below it. */
   constructor(private readonly headingBase: number) {}
 
   blocks(nodes: readonly RichNode[]): Paragraph[] {
@@ -28,8 +29,8 @@ export class RichDocxWriter {
       case 'paragraph':
         return [this.paragraph(node.content ?? [], place)]
       case 'heading': {
-        const level = Math.min(6, Math.max(1, Number(node.attrs?.level ?? 1)) + this.headingBase)
-        return [new Paragraph({ heading: HEADINGS[level - 1], children: inline(node.content ?? [], {}) })]
+        const style = headingStyle(headingLevelOf(node) + this.headingBase)
+        return [new Paragraph({ heading: style, children: inline(node.content ?? [], {}) })]
       }
       case 'bulletList':
       case 'orderedList': {
@@ -102,7 +103,17 @@ function inline(nodes: readonly RichNode[], inherited: RunStyle): ParagraphChild
   })
 }
 
-/** The paragraph style of a heading at `level` (1–6). */
+/**
+ * A rich-text heading's own level, 1–6, by the rule of the template's `richHeadingLevel` (the HTML and Markdown
+ * exports): a whole number (or a string of one) clamped into 1–6, anything else (missing, `'x'`, 2.5) read as 1.
+ */
+function headingLevelOf(node: RichNode): number {
+  const raw = node.attrs?.level
+  const level = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw
+  return typeof level === 'number' && Number.isInteger(level) ? Math.min(6, Math.max(1, level)) : 1
+}
+
+/** The paragraph style of a heading at `level` (1–6; clamped into it). */
 export function headingStyle(level: number): (typeof HEADINGS)[number] {
   return HEADINGS[Math.min(6, Math.max(1, level)) - 1] ?? 'Heading6'
 }

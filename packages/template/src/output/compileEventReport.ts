@@ -1,5 +1,6 @@
 import type { ReportReadiness, TemplateDefinition } from '../types.js'
 import { escapeHtml } from './escapeHtml.js'
+import { escapeMarkdown } from './escapeMarkdown.js'
 import { formatUtcTime } from './formatUtcTime.js'
 import { htmlPage } from './htmlPage.js'
 import { readReportSource, type ReportSource } from './ReportSource.js'
@@ -49,10 +50,6 @@ export interface CompiledEventReport {
   readonly html: string
 }
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>#])/g, '\\$1')
-}
-
 /** Anchor of the i-th (from 0) report in the compiled HTML. */
 function anchor(index: number): string {
   return `report-${index + 1}`
@@ -80,7 +77,7 @@ function compiledMarkdown(input: EventReportInput, title: string): string {
   const bodies = reports.map((entry, index) =>
     reportToMarkdown(readReportSource(entry.report, entry.template), entry.template, {
       headingLevel: 2,
-      title: `${index + 1}. ${escapeMarkdown(entry.title)}`,
+      title: `${index + 1}. ${entry.title}`,
       note: readinessNote(entry.ready, changedSinceReadyOf(entry)),
     }).trimEnd(),
   )

@@ -1,6 +1,7 @@
 import type { SectionDefinition } from '../types.js'
 import { readinessFlag, type CompiledReportEntry } from './compileEventReport.js'
 import { escapeHtml } from './escapeHtml.js'
+import { escapeMarkdown } from './escapeMarkdown.js'
 import { htmlPage } from './htmlPage.js'
 import { readReportSource } from './ReportSource.js'
 import { sectionBodyHtml } from './sectionBodyHtml.js'
@@ -25,10 +26,6 @@ export interface CompiledSection {
 }
 
 const NOT_IN_TEMPLATE = "This roundtable's template has no such section."
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>#])/g, '\\$1')
-}
 
 /** The section in this report's template (by id), or undefined when its template has none. */
 function sectionIn(entry: CompiledReportEntry, id: string): SectionDefinition | undefined {

@@ -1,5 +1,6 @@
 import type { RichMark, RichNode } from '../types.js'
 import { escapeHtml } from './escapeHtml.js'
+import { richHeadingLevel } from './richHeadingLevel.js'
 import { safeHref } from './safeHref.js'
 
 function applyMark(html: string, mark: RichMark): string {
@@ -37,7 +38,8 @@ function block(node: RichNode, headingBase: number): string {
     case 'paragraph':
       return `<p>${inline(node.content ?? [])}</p>`
     case 'heading': {
-      const level = Math.min(6, Math.max(1, Number(node.attrs?.level ?? 1)) + headingBase)
+      // The heading's own level (see `richHeadingLevel`) shifted below the section's heading, at most 6.
+      const level = Math.min(6, richHeadingLevel(node.attrs) + headingBase)
       return `<h${level}>${inline(node.content ?? [])}</h${level}>`
     }
     case 'bulletList':

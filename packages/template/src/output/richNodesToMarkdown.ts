@@ -1,10 +1,15 @@
 import type { RichMark, RichNode } from '../types.js'
+import { backtickFence } from './backtickFence.js'
+import { escapeMarkdown } from './escapeMarkdown.js'
+import { richHeadingLevel } from './richHeadingLevel.js'
 import { safeHref } from './safeHref.js'
 
-const ESCAPED = /([\\`*_[\]<>])/g
-
-function escapeText(text: string): string {
-  return text.replace(ESCAPED, '\\$1')
+/** Code text as a code span: literal inside, on one line (a blank line would end it), never closed early. */
+function codeSpan(text: string): string {
+  const line = text.replace(/\s*\n\s*/g, ' ')
+  const fence = backtickFence(line, 1)
+  const padding = line.startsWith('`') || line.endsWith('`') ? ' ' : ''
+  return `${fence}${padding}${line}${padding}${fence}`
 }
 
 function applyMark(text: string, mark: RichMark): string {
@@ -16,7 +21,7 @@ function applyMark(text: string, mark: RichMark): string {
     case 'strike':
       return `~~${text}~~`
     case 'code':
-      return `\`${text}\``
+      return codeSpan(text)
     case 'link': {
       const href = safeHref(mark.attrs?.href)
       return href ? `[${text}](${href.replace(/[()\s]/g, encodeURIComponent)})` : text
@@ -32,7 +37,7 @@ function inline(nodes: readonly RichNode[]): string {
       if (node.type === 'hardBreak') return '  \n'
       if (node.type !== 'text') return inline(node.content ?? [])
       const isCode = node.marks?.some((mark) => mark.type === 'code') ?? false
-      const text = isCode ? (node.text ?? '') : escapeText(node.text ?? '')
+      const text = isCode ? (node.text ?? '') : escapeMarkdown(node.text ?? '')
       return (node.marks ?? []).reduce(applyMark, text)
     })
     .join('')
@@ -57,19 +62,23 @@ function block(node: RichNode): string {
     case 'paragraph':
       return inline(node.content ?? [])
     case 'heading': {
-      const level = Math.min(6, Math.max(3, Number(node.attrs?.level ?? 3) + 2))
+      // Below the section's `##` heading: the heading's own level (see `richHeadingLevel`) plus 2, at most 6.
+      const level = Math.min(6, richHeadingLevel(node.attrs) + 2)
       return `${'#'.repeat(level)} ${inline(node.content ?? [])}`
     }
     case 'bulletList':
       return (node.content ?? []).map((item) => listItem(item, '- ')).join('\n')
     case 'orderedList': {
-      const start = Number(node.attrs?.start ?? 1)
+      const start = Math.trunc(Number(node.attrs?.start ?? 1)) || 1
       return (node.content ?? []).map((item, index) => listItem(item, `${start + index}. `)).join('\n')
     }
     case 'blockquote':
       return indent(blocks(node.content ?? []), '> ')
-    case 'codeBlock':
-      return '```\n' + (node.content ?? []).map((child) => child.text ?? '').join('') + '\n```'
+    case 'codeBlock': {
+      const code = (node.content ?? []).map((child) => child.text ?? '').join('')
+      const fence = backtickFence(code, 3)
+      return `${fence}\n${code}\n${fence}`
+    }
     case 'horizontalRule':
       return '---'
     default:
