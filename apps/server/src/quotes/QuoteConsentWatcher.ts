@@ -21,6 +21,14 @@ interface WatchedDocument {
   closed: boolean
 }
 
+/** Replaces every character of `text` with a new item holding the same character. */
+function renewText(text: Y.Text): void {
+  const current = text.toString()
+  if (current.length === 0) return
+  text.delete(0, current.length)
+  text.insert(0, current)
+}
+
 function isApproved(consent: unknown): boolean {
   return consent === 'approved'
 }
@@ -102,8 +110,11 @@ export class QuoteConsentWatcher {
           if (quote.parent !== watched.quotes || quote._item?.deleted === true) continue
           for (const key of QUOTE_NAME_KEYS) {
             const value: unknown = quote.get(key)
-            // Only plain strings are ever stored there; anything else stays withheld from readers.
+            // Layout v1: a plain string, set again. Layout v2: the same Y.Text, its characters deleted and inserted
+            // again as new items (what a rapporteur types into it meanwhile is merged, not replaced). Anything else
+            // stays withheld from readers.
             if (typeof value === 'string') quote.set(key, value)
+            else if (value instanceof Y.Text) renewText(value)
           }
           rewritten++
         }
