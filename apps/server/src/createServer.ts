@@ -17,6 +17,7 @@ import { principalOf } from './auth/principalOf.js'
 import { resolvePrincipal } from './auth/resolvePrincipal.js'
 import { attachCollabWebSocket } from './collab/attachCollabWebSocket.js'
 import type { ServerConfig } from './config/ServerConfig.js'
+import { readerConnectionLimits } from './config/readerConnectionLimits.js'
 import { serverLimits } from './config/serverLimits.js'
 import { FeedHub } from './dashboard/FeedHub.js'
 import { readServerMetrics } from './dashboard/readServerMetrics.js'
@@ -79,6 +80,7 @@ export async function createServer(config: CreateServerOptions): Promise<Running
   const { db, documentsDb, catalog, invites, store, reportStatus } = storage
   reportStatus.onWriteError = (error) => logger.error('Could not store report statuses; trying again with the next', { error })
   const limits = serverLimits(config)
+  const readerLimits = readerConnectionLimits(config)
   const feedHub = new FeedHub()
   // The versions read open documents through the monitor and write through the collab server, both made below.
   const versions: ReportVersions = new ReportVersions({
@@ -112,6 +114,8 @@ export async function createServer(config: CreateServerOptions): Promise<Running
       maxDocumentBytes: limits.maxDocumentBytes,
       messagesPerSecond: limits.maxMessagesPerSecond,
       maxConnectionsPerDocument: limits.maxConnectionsPerDocument,
+      maxReadOnlyConnectionsPerDocument: readerLimits.maxReadOnlyConnectionsPerDocument,
+      maxConnectionsPerLimitKey: readerLimits.maxConnectionsPerToken,
     },
   })
   const organizerTokenHash = hashToken(organizer.token)

@@ -15,12 +15,15 @@ const serverMainPath = fileURLToPath(new URL('../../../apps/server/dist/main.js'
  * The per-address and per-document limits a single load generator on 127.0.0.1 would hit (every client of
  * the bench shares one address). Raised so the bench measures the server, not its abuse protection:
  * connection attempts (S4 opens 1,000 sockets at once), messages per second (S1+ sends far more than a
- * person types), connections per document, and document size (S1+ and S3 grow large reports).
+ * person types), connections per document and per invite (one invite holds every client of a bench document),
+ * and document size (S1+ and S3 grow large reports).
  */
 const BENCH_LIMITS = {
   MAX_CONNECTION_ATTEMPTS_PER_MINUTE: '1000000',
   MAX_MESSAGES_PER_SECOND: '1000000',
   MAX_CONNECTIONS_PER_DOCUMENT: '100000',
+  MAX_READONLY_CONNECTIONS_PER_DOCUMENT: '100000',
+  MAX_CONNECTIONS_PER_TOKEN: '100000',
   MAX_DOCUMENT_BYTES: String(512 * 1024 * 1024),
 }
 

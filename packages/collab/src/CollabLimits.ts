@@ -13,9 +13,26 @@ export interface CollabLimits {
    * twice as many, so bursts of up to 2× pass); more closes the connection (4429).
    */
   messagesPerSecond: number
-  /** Connections one document may have at once; one more is closed at once (4508). */
+  /**
+   * Writer connections one document may have at once (read-only ones are counted apart, so readers can never keep
+   * writers out); one more is closed at once (4508).
+   */
   maxConnectionsPerDocument: number
+  /**
+   * Read-only connections one document may have at once; one more is closed at once (4508). Default: no limit
+   * (the server sets one: `MAX_READONLY_CONNECTIONS_PER_DOCUMENT`).
+   */
+  maxReadOnlyConnectionsPerDocument?: number
+  /**
+   * Connections of one document sharing a `limitKey` (`ConnectionOptions.limitKey`: the server passes the invite),
+   * writers and readers alike; one more is closed at once (4508). Connections without a key are not counted.
+   * Default: no limit (the server sets one: `MAX_CONNECTIONS_PER_TOKEN`).
+   */
+  maxConnectionsPerLimitKey?: number
 }
+
+/** The limits that have no default: unbounded unless given. */
+const optionalLimits = ['maxReadOnlyConnectionsPerDocument', 'maxConnectionsPerLimitKey'] as const
 
 const mebibyte = 1024 * 1024
 
@@ -29,7 +46,7 @@ export const defaultCollabLimits: CollabLimits = Object.freeze({
 /** The defaults overridden by `limits`; throws a `RangeError` naming the first limit that is not a positive integer. */
 export function resolveCollabLimits(limits: Partial<CollabLimits> = {}): CollabLimits {
   const resolved: CollabLimits = { ...defaultCollabLimits }
-  for (const name of Object.keys(defaultCollabLimits) as (keyof CollabLimits)[]) {
+  for (const name of [...(Object.keys(defaultCollabLimits) as (keyof CollabLimits)[]), ...optionalLimits]) {
     const value: unknown = limits[name]
     if (value === undefined) continue
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {

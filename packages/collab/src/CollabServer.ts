@@ -8,8 +8,10 @@ import type { DocumentStore } from './DocumentStore.js'
 import { InvalidUpdateError } from './InvalidUpdateError.js'
 import { BackgroundTurns } from './BackgroundTurns.js'
 import { silentLogger, type Logger } from './Logger.js'
+import { connectionLimitReached } from './connectionLimitReached.js'
 import { CloseCode } from './protocol.js'
 import type { RedactForReadOnly } from './redactedMessages.js'
+import type { RefuseUpdate } from './RefuseUpdate.js'
 
 export interface CollabServerOptions {
   /** Where documents are loaded from and every update is written to. */
@@ -57,6 +59,13 @@ export interface CollabServerOptions {
    * and answers from the record; no hooks but `onConnectionsChange` and `onAwarenessChange` are called. Default: true.
    */
   buildOnDemand?: boolean
+  /**
+   * Called for each writer update (sync step 2 and update messages) after it was validated and before it is
+   * applied, with the room's `Y.Doc` (to read only) and the connection's `context`. A refusal it returns closes the
+   * connection with that `code` and `reason`; the update is not applied, relayed or stored. If it throws, the
+   * connection is closed with 1011 and an error logged (nothing applied either). Default: none (nothing refused).
+   */
+  refuseUpdate?: RefuseUpdate
 }
 
 /**
@@ -76,6 +85,7 @@ export class CollabServer {
   private readonly loadChunkBytes: number
   private readonly awarenessBatchMs: number
   private readonly buildOnDemand: boolean
+  private readonly refuseUpdate: RefuseUpdate | undefined
   /** Writes to documents that were not open, per document; a room loading the document waits for them. */
   private readonly directWrites = new Map<string, Promise<unknown>>()
   private destroying: Promise<void> | null = null
@@ -90,6 +100,7 @@ export class CollabServer {
     this.redactForReadOnly = options.redactForReadOnly
     this.awarenessBatchMs = options.awarenessBatchMs ?? 25
     this.buildOnDemand = options.buildOnDemand ?? true
+    this.refuseUpdate = options.refuseUpdate
     if (!Number.isInteger(this.awarenessBatchMs) || this.awarenessBatchMs < 0) {
       throw new RangeError(`awarenessBatchMs must be a non-negative integer, not ${String(options.awarenessBatchMs)}`)
     }
@@ -116,8 +127,10 @@ export class CollabServer {
    * handled after the load, in order; nothing is sent before it, except to a writer the document's only stored
    * record, as it is, as soon as the store returned it (see `StateSnapshot` and docs/PROTOCOL.md).
    * `context` is kept as `connection.context` (the glue puts the authenticated principal there).
-   * `options`: `readOnly`, `durableAcks` (see `ConnectionOptions`).
-   * A server shutting down (4503) or a document at `maxConnectionsPerDocument` (4508) closes the socket at once.
+   * `options`: `readOnly`, `durableAcks`, `limitKey` (see `ConnectionOptions`).
+   * A server shutting down (4503), or a document at `maxConnectionsPerDocument` writers (a reader: at
+   * `maxReadOnlyConnectionsPerDocument` readers) or at `maxConnectionsPerLimitKey` of the connection's key (4508),
+   * closes the socket at once.
    */
   handleConnection(
     socket: CollabSocket,
@@ -134,6 +147,7 @@ export class CollabServer {
       limits: this.limits,
       readOnly: options.readOnly ?? false,
       durableAcks: options.durableAcks ?? false,
+      limitKey: options.limitKey,
     }
     if (this.destroying !== null) {
       const connection = new Connection({ ...init, room: null })
@@ -141,9 +155,10 @@ export class CollabServer {
       return connection
     }
     const existing = this.rooms.get(documentName)
-    if (existing !== undefined && existing.connectionCount >= this.limits.maxConnectionsPerDocument) {
+    const full = existing === undefined ? null : connectionLimitReached(existing, init.readOnly, init.limitKey, this.limits)
+    if (full !== null) {
       const connection = new Connection({ ...init, room: null })
-      connection.closeForLimit('maxConnectionsPerDocument', CloseCode.TooManyConnections, 'Too many connections')
+      connection.closeForLimit(full.limit, CloseCode.TooManyConnections, full.reason)
       return connection
     }
     const room = existing ?? this.openRoom(documentName)
@@ -227,6 +242,7 @@ export class CollabServer {
       loadChunkBytes: this.loadChunkBytes,
       awarenessBatchMs: this.awarenessBatchMs,
       buildOnDemand: this.buildOnDemand,
+      ...(this.refuseUpdate === undefined ? {} : { refuseUpdate: this.refuseUpdate }),
       ...(this.redactForReadOnly === undefined ? {} : { redactForReadOnly: this.redactForReadOnly }),
       beforeLoad: async () => {
         // A failed write was reported to its caller; it must not fail the load.

@@ -7,4 +7,10 @@ export interface CollabSocket {
   send(data: Uint8Array): void
   /** Closes the socket with a code from `CloseCode` and a short human-readable reason. */
   close(code: number, reason: string): void
+  /**
+   * True once the socket's close handshake has begun (the glue learns of the close a little later). A closing
+   * connection no longer holds its client ids (see `ClientIdBindings`), so the same client reconnecting is not
+   * refused meanwhile. Default: false.
+   */
+  readonly closing?: boolean
 }

@@ -20,6 +20,13 @@ export interface ConnectionOptions {
    * stored updates, and STORAGE_FAILING while writes fail. Default: false (stock clients never see them).
    */
   durableAcks?: boolean
+  /**
+   * Who the connection counts against for `CollabLimits.maxConnectionsPerLimitKey`: an opaque key, the same for
+   * connections of one person or token (the server passes the invite's id, never the token). Connections of the
+   * same key may also take over each other's client ids (a tab reconnecting; see `ClientIdBindings`).
+   * Default: none (not counted, takes over nothing).
+   */
+  limitKey?: string
 }
 
 /** @internal What `CollabServer` hands a new connection. */
@@ -33,6 +40,7 @@ export interface ConnectionInit {
   limits: CollabLimits
   readOnly: boolean
   durableAcks: boolean
+  limitKey: string | undefined
 }
 
 /** The limits a connection itself enforces, by name, for log lines. */
@@ -50,6 +58,8 @@ export class Connection {
   readonly readOnly: boolean
   /** True when the connection receives durability acknowledgements (see `ConnectionOptions.durableAcks`). */
   readonly durableAcks: boolean
+  /** See `ConnectionOptions.limitKey`. */
+  readonly limitKey: string | undefined
   /**
    * This connection's updates that wait for structs the document lacks; see `PendingUpdates`.
    * @internal
@@ -76,6 +86,7 @@ export class Connection {
     this.limits = init.limits
     this.readOnly = init.readOnly
     this.durableAcks = init.durableAcks
+    this.limitKey = init.limitKey
     this.messageBudget = new TokenBucket(init.limits.messagesPerSecond, 2 * init.limits.messagesPerSecond)
   }
 
@@ -86,6 +97,11 @@ export class Connection {
 
   get isOpen(): boolean {
     return !this.isClosed
+  }
+
+  /** True once the socket said its close handshake has begun (`CollabSocket.closing`). */
+  get isClosing(): boolean {
+    return this.socket.closing === true
   }
 
   /**

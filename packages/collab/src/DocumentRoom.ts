@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { applyClientUpdate } from './applyClientUpdate.js'
 import { buildFromStore } from './buildFromStore.js'
 import { BuildOnDemand, needsDocument, recordServedAsIs, type RecordServed } from './BuildOnDemand.js'
+import { ClientIdBindings } from './ClientIdBindings.js'
 import type { Connection } from './Connection.js'
 import { DocumentPersistence } from './DocumentPersistence.js'
 import type { DocumentRoomOptions } from './DocumentRoomOptions.js'
@@ -64,6 +65,8 @@ export class DocumentRoom {
   private readonly demand = new BuildOnDemand()
   private readonly acks: DurableAcks
   private readonly hooks: RoomHooks
+  /** Which writer connection owns which client id; see `ClientIdBindings`. */
+  private readonly bindings = new ClientIdBindings(this.doc)
 
   constructor(options: DocumentRoomOptions) {
     this.options = options
@@ -101,6 +104,11 @@ export class DocumentRoom {
     return this.connections.size
   }
 
+  /** Every connection, waiting ones included. */
+  get allConnections(): ReadonlySet<Connection> {
+    return this.connections
+  }
+
   addConnection(connection: Connection): void {
     this.connections.add(connection)
     this.presence.track(connection)
@@ -126,6 +134,7 @@ export class DocumentRoom {
   /** Forgets a closed connection; the document changes in `unsent` (sent before it was served) apply once built. */
   removeConnection(connection: Connection, unsent: readonly Uint8Array[] = []): void {
     if (!this.connections.delete(connection)) return
+    this.bindings.release(connection)
     if (this.state === 'loading' && !connection.readOnly) this.demand.keepLeftBehind(connection, unsent, this.options.limits)
     this.presence.forget(connection)
     this.hooks.connectionsChanged(this.connections)
@@ -339,6 +348,9 @@ export class DocumentRoom {
             documentBytes: this.documentBytes,
             limits: this.options.limits,
             logger: this.options.logger,
+            bindings: this.bindings,
+            isLiveEdit: syncType === syncProtocol.messageYjsUpdate,
+            refuseUpdate: this.options.refuseUpdate,
           })
         }
         break

@@ -5,6 +5,7 @@ import type { DocumentStore } from './DocumentStore.js'
 import type { BackgroundTurns } from './BackgroundTurns.js'
 import type { Logger } from './Logger.js'
 import type { RedactForReadOnly } from './redactedMessages.js'
+import type { RefuseUpdate } from './RefuseUpdate.js'
 
 /** What `CollabServer` gives each `DocumentRoom` it makes. */
 export interface DocumentRoomOptions {
@@ -18,6 +19,8 @@ export interface DocumentRoomOptions {
   hooks: CollabHooks
   /** Rewrites what read-only connections receive (see `CollabServerOptions.redactForReadOnly`); none by default. */
   redactForReadOnly?: RedactForReadOnly
+  /** Refuses writers' updates before they are applied (see `CollabServerOptions.refuseUpdate`); none by default. */
+  refuseUpdate?: RefuseUpdate
   /** Awareness changes are relayed at most this many milliseconds late (see `RoomAwareness`); 0: at once. */
   awarenessBatchMs: number
   /** Where each slice of loading work waits for its turn (one per server). */

@@ -7,6 +7,7 @@ export type { DocumentStore, StoredUpdate } from './DocumentStore.js'
 export { InvalidUpdateError } from './InvalidUpdateError.js'
 export { silentLogger, type Logger } from './Logger.js'
 export { MemoryDocumentStore } from './MemoryDocumentStore.js'
+export type { RefuseUpdate, UpdateRefusal } from './RefuseUpdate.js'
 export {
   encodeAwarenessMessage,
   encodePermissionDeniedMessage,

@@ -54,6 +54,12 @@ export const CloseCode = {
    */
   Forbidden: 4403,
   /**
+   * An update carried new structs under a client id another live connection of the document owns (it created
+   * structs with it first; see `ClientIdBindings`). The update was not applied, relayed or stored. Sent by the
+   * core. The stock client does not retry: its structs would collide again.
+   */
+  ClientIdTaken: 4409,
+  /**
    * The invite behind the token was revoked: sent by the glue at the upgrade, and to open connections when
    * their invite is revoked (`CollabServer.closeConnections`). The stock client does not retry.
    */
@@ -69,6 +75,11 @@ export const CloseCode = {
    */
   DocumentTooLarge: 4414,
   /**
+   * The client writes an older document layout than the server accepts (`CollabServerOptions.refuseUpdate`, as
+   * the server wires it): the update was not applied. Reload the page. The stock client does not retry.
+   */
+  ClientOutdated: 4426,
+  /**
    * The connection sent more messages than `CollabLimits.messagesPerSecond` allows. Sent by the core. The stock
    * client does not retry (a client this chatty is broken or hostile).
    */
@@ -81,7 +92,9 @@ export const CloseCode = {
    */
   ServerShuttingDown: 4503,
   /**
-   * The document already has `CollabLimits.maxConnectionsPerDocument` connections. Sent by the core at once,
+   * The document already has `CollabLimits.maxConnectionsPerDocument` writers (or, for a read-only connection,
+   * `maxReadOnlyConnectionsPerDocument` readers), or the connection's `limitKey` (its invite) already holds
+   * `maxConnectionsPerLimitKey` connections of the document; the reason says which. Sent by the core at once,
    * before any document byte; the stock client retries (with its backoff), as room may free up.
    */
   TooManyConnections: 4508,

@@ -14,6 +14,9 @@ interface PlacedRange {
   visited: boolean
 }
 
+/** Per client id of an update's structs (Skips aside), the clock just past its last struct. */
+export type StructEnds = ReadonlyMap<number, number>
+
 /** The id ranges of the update's and the pending structs, per client. */
 type PlacedStructs = Map<number, PlacedRange[]>
 
@@ -38,21 +41,26 @@ type PlacedStructs = Map<number, PlacedRange[]>
  * complete them, so their neighbours are checked along with the update's.
  *
  * The cost is one decoding pass over the update plus two look-ups per item: proportional to the update
- * (a keystroke is a few dozen bytes), never to the document.
+ * (a keystroke is a few dozen bytes), never to the document. Returns where each client's structs in it end
+ * (for `ClientIdBindings`).
  */
-export function validateUpdate(update: Uint8Array, doc: Y.Doc, pendingStructs: Uint8Array | null = null): void {
+export function validateUpdate(update: Uint8Array, doc: Y.Doc, pendingStructs: Uint8Array | null = null): StructEnds {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
     decoded = Y.decodeUpdate(update)
   } catch (error) {
     throw new InvalidUpdateError('The update does not decode', { cause: error })
   }
+  const ends = new Map<number, number>()
   for (const struct of decoded.structs) {
     const { client, clock } = struct.id
     if (struct.length < 1) throw new InvalidUpdateError('An empty struct')
     if (clock + struct.length > Number.MAX_SAFE_INTEGER) {
       throw new InvalidUpdateError('A struct ends past the largest clock')
     }
+    if (struct instanceof Y.Skip) continue
+    const end = clock + struct.length
+    if (end > (ends.get(client) ?? 0)) ends.set(client, end)
     if (!(struct instanceof Y.Item)) continue
     for (const reference of [struct.origin, struct.rightOrigin, struct.parent]) {
       if (reference instanceof Y.ID && reference.client === client && reference.clock >= clock) {
@@ -71,6 +79,7 @@ export function validateUpdate(update: Uint8Array, doc: Y.Doc, pendingStructs: U
       }
     }
   }
+  return ends
 }
 
 /**

@@ -31,6 +31,8 @@ export function authorizeReportConnection(authority: ReportConnectionAuthority) 
     if (roundtable === undefined || !canRead(principal, roundtable)) {
       return { allow: false, code: CloseCode.Forbidden, reason: 'This invite is for another report', logFields: who }
     }
-    return { allow: true, context: principal, readOnly: !canWrite(principal, roundtable) }
+    // The per-token connection limit counts an invite's connections together (the organizer's all together).
+    const limitKey = principal.inviteId ?? principal.role
+    return { allow: true, context: principal, readOnly: !canWrite(principal, roundtable), limitKey }
   }
 }

@@ -10,6 +10,11 @@ export type ConnectionDecision =
       /** Handed to `collab.handleConnection` (`connection.context`). */
       readonly context?: unknown
       readonly readOnly?: boolean
+      /**
+       * Who the connection counts against for the per-token connection limit (the core's `limitKey`): the invite's
+       * id, or the role for the organizer. Never the token itself. Default: none (not counted).
+       */
+      readonly limitKey?: string
     }
   | {
       readonly allow: false

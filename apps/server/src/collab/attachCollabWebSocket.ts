@@ -92,7 +92,7 @@ export function attachCollabWebSocket(
     socket: WebSocket,
     documentName: string,
     context: unknown,
-    options: { readOnly: boolean; durableAcks: boolean },
+    options: { readOnly: boolean; durableAcks: boolean; limitKey?: string },
   ): void => {
     socket.binaryType = 'arraybuffer'
     const rawSocket = underlyingSocket(socket)
@@ -109,6 +109,10 @@ export function attachCollabWebSocket(
           else socket.send(data)
         },
         close: (code, reason) => socket.close(code, reason),
+        // Set once a close frame came or went: the same client reconnecting may take over its client ids.
+        get closing() {
+          return socket.readyState !== WebSocket.OPEN
+        },
       },
       documentName,
       context,
@@ -170,6 +174,7 @@ export function attachCollabWebSocket(
         accept(webSocket, documentName, decision.context, {
           readOnly: decision.readOnly === true,
           durableAcks: readDurableParam(request.url),
+          ...(decision.limitKey === undefined ? {} : { limitKey: decision.limitKey }),
         })
         return
       }

@@ -27,8 +27,12 @@ export interface ServerConfig {
   readonly maxDocumentBytes?: number
   /** Messages per second one connection may send (burst twice that). Default 200. */
   readonly maxMessagesPerSecond?: number
-  /** Open connections per report document. Default 200. */
+  /** Open writer connections per report document (readers are counted apart). Default 200. */
   readonly maxConnectionsPerDocument?: number
+  /** Open read-only (chair, viewer) connections per report document. Default 200. */
+  readonly maxReadOnlyConnectionsPerDocument?: number
+  /** Open connections per report document with one token (one invite; the organizer's token). Default 50. */
+  readonly maxConnectionsPerToken?: number
   /** Websocket connection attempts per minute from one remote address. Default 300. */
   readonly maxConnectionAttemptsPerMinute?: number
   /** Minutes of quiet after a stretch of editing before an automatic version is taken. Default 5. */

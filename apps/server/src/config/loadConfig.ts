@@ -21,7 +21,7 @@ const MAX_VERSION_QUIET_MINUTES = 24 * 60
  * Reads the server configuration from environment variables (`PORT`, `HOST`, `DATA_DIR`, `LOG_LEVEL`,
  * `WEB_DIST`, `ADMIN_TOKEN`, `PUBLIC_URL`, `ALLOWED_ORIGINS` and the limits `MAX_MESSAGE_BYTES`,
  * `MAX_DOCUMENT_BYTES`, `MAX_MESSAGES_PER_SECOND`, `MAX_CONNECTIONS_PER_DOCUMENT`,
- * `MAX_CONNECTION_ATTEMPTS_PER_MINUTE`) and `VERSION_QUIET_MINUTES`. A variable that is unset or blank takes its default. Throws
+ * `MAX_READONLY_CONNECTIONS_PER_DOCUMENT`, `MAX_CONNECTIONS_PER_TOKEN`, `MAX_CONNECTION_ATTEMPTS_PER_MINUTE`) and `VERSION_QUIET_MINUTES`. A variable that is unset or blank takes its default. Throws
  * `ConfigError` naming the variable when a value is invalid.
  */
 export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
@@ -35,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     maxConnectionsPerDocument: readIntegerVariable(env, 'MAX_CONNECTIONS_PER_DOCUMENT', 1, MAX_COUNT),
     maxConnectionAttemptsPerMinute: readIntegerVariable(env, 'MAX_CONNECTION_ATTEMPTS_PER_MINUTE', 1, MAX_COUNT),
   })
+  const readerLimits = readReaderLimits(env)
   return {
     port: readPort(env),
     host: readEnvValue(env, 'HOST') ?? '127.0.0.1',
@@ -45,8 +46,24 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     ...(publicUrl === undefined ? {} : { publicUrl }),
     allowedOrigins: readAllowedOrigins(env),
     ...limits,
+    ...readerLimits,
     versionQuietMinutes:
       readIntegerVariable(env, 'VERSION_QUIET_MINUTES', 1, MAX_VERSION_QUIET_MINUTES) ?? DEFAULT_VERSION_QUIET_MINUTES,
+  }
+}
+
+/**
+ * `MAX_READONLY_CONNECTIONS_PER_DOCUMENT` and `MAX_CONNECTIONS_PER_TOKEN`, only those set: `readerConnectionLimits`
+ * gives them their defaults when the server starts.
+ */
+function readReaderLimits(
+  env: NodeJS.ProcessEnv,
+): Pick<ServerConfig, 'maxReadOnlyConnectionsPerDocument' | 'maxConnectionsPerToken'> {
+  const maxReadOnly = readIntegerVariable(env, 'MAX_READONLY_CONNECTIONS_PER_DOCUMENT', 1, MAX_COUNT)
+  const maxPerToken = readIntegerVariable(env, 'MAX_CONNECTIONS_PER_TOKEN', 1, MAX_COUNT)
+  return {
+    ...(maxReadOnly === undefined ? {} : { maxReadOnlyConnectionsPerDocument: maxReadOnly }),
+    ...(maxPerToken === undefined ? {} : { maxConnectionsPerToken: maxPerToken }),
   }
 }
 

@@ -81,6 +81,8 @@ describe('update validation', () => {
     first.receive(encodeUpdateMessage(craftUpdate([{ client: 4242, clock: 0, origin: [clientId, 2], text: 'ab' }])))
     await server.flush()
     expect(await storedTexts(store)).toEqual(['oneab', 'two'])
+    // While `first` is open, client 4242 is bound to it (see ClientIdBindings): it leaves, so others may continue it.
+    first.connection.closed()
     // 4242:0..3 'abcd' placed after 'w' of 'two': the server holds 4242:0..1, so Yjs would put 'cd' after
     // 4242:1 (in text a) while taking its parent from the origin (text b).
     const forged = craftUpdate([{ client: 4242, clock: 0, origin: [clientId, 4], text: 'abcd' }])
