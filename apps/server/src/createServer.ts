@@ -6,7 +6,7 @@ import express from 'express'
 import type * as Y from 'yjs'
 import { CloseCode, CollabServer } from '@rapporteur/collab'
 import type { Logger } from '@rapporteur/collab'
-import { redactQuoteNames } from '@rapporteur/template'
+import { getTemplate, redactQuoteNames } from '@rapporteur/template'
 import { createApiRouter } from './api/createApiRouter.js'
 import { authorizeReportConnection } from './auth/authorizeReportConnection.js'
 import { closeExpiredConnections } from './auth/closeExpiredConnections.js'
@@ -27,6 +27,8 @@ import { JsonLogger } from './logger/JsonLogger.js'
 import { listen } from './http/listen.js'
 import { serverUrl } from './http/serverUrl.js'
 import { QuoteConsentWatcher } from './quotes/QuoteConsentWatcher.js'
+import { refuseOldLayoutWrites } from './reports/refuseOldLayoutWrites.js'
+import { upgradeStoredReports } from './reports/upgradeStoredReports.js'
 import { withQuoteConsentWatcher } from './quotes/withQuoteConsentWatcher.js'
 import { openStorage, type Storage } from './storage/openStorage.js'
 import { AutoVersions } from './versions/AutoVersions.js'
@@ -109,6 +111,11 @@ export async function createServer(config: CreateServerOptions): Promise<Running
     hooks: withQuoteConsentWatcher(monitor.hooks, new QuoteConsentWatcher({ logger })),
     // Chairs and viewers receive a quote's speaker and affiliation only while its consent is approved.
     redactForReadOnly: redactQuoteNames,
+    // Pages of the previous release write layout v1 values: they are told to reload (4426).
+    refuseUpdate: refuseOldLayoutWrites((name) => {
+      const roundtable = catalog.getRoundtable(name)
+      return roundtable === undefined ? undefined : getTemplate(roundtable.templateId)
+    }),
     limits: {
       maxMessageBytes: limits.maxMessageBytes,
       maxDocumentBytes: limits.maxDocumentBytes,
@@ -205,6 +212,7 @@ export async function createServer(config: CreateServerOptions): Promise<Running
   }
 
   try {
+    await upgradeStoredReports({ catalog, store, logger, writeReportUpdate })
     await seedDemo({ catalog, logger, writeReportUpdate })
     await listen(httpServer, config.port, config.host)
   } catch (error) {

@@ -20,7 +20,7 @@ export { defineTemplate, TemplateValidationError } from './defineTemplate.js'
 export { roundtableReportTemplate } from './templates/roundtableReport.js'
 export { defaultTemplateId, getTemplate, listTemplates } from './templates/registry.js'
 export { META_KEY, QUOTES_KEY, REPORT_LAYOUT_VERSION, reportMeta, reportQuotes, sectionFragment } from './layout/documentLayout.js'
-export { metaFieldText, readMetaField, setMetaField } from './layout/metaFields.js'
+export { createMetaFields, metaFieldText, readMetaField, setMetaField } from './layout/metaFields.js'
 export {
   addQuote,
   addQuoteEntry,

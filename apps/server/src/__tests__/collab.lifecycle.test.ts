@@ -1,3 +1,4 @@
+import { readMetaField, setMetaField } from '@rapporteur/template'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -6,6 +7,7 @@ import { createTempDirectory } from '../collab/__tests__/createTempDirectory.js'
 import { SeededRandom, randomReportEdit, reportSnapshot } from '../collab/__tests__/randomReportEdit.js'
 import { startCollabTestServer, type CollabTestServer } from '../collab/__tests__/startCollabTestServer.js'
 import { waitUntil } from '../collab/__tests__/waitUntil.js'
+import { filledMeta } from './filledMeta.js'
 
 const documentName = 'roundtable-lifecycle'
 
@@ -99,7 +101,7 @@ describe('document lifecycle on the server', () => {
       counts.push(server.recordCount(documentName))
       if (index === 20) {
         const beside = new Y.Doc()
-        beside.getMap('meta').set('title', 'Written beside the open room')
+        setMetaField(beside, 'title', 'Written beside the open room')
         await server.store.append(documentName, Y.encodeStateAsUpdate(beside))
       }
     }
@@ -115,7 +117,7 @@ describe('document lifecycle on the server', () => {
     const reader = connect(restarted)
     await reader.synced()
     expect(reportSnapshot(reader.doc)).toEqual(expected)
-    expect(reader.doc.getMap('meta').get('title')).toBe('Written beside the open room')
+    expect(readMetaField(reader.doc, 'title')).toBe('Written beside the open room')
   }, 15_000)
 
   it('stores every received update when the server stops while clients are connected', async () => {
@@ -139,21 +141,21 @@ describe('document lifecycle on the server', () => {
   it('writes server updates into an open document (clients see them) or into the store', async () => {
     const server = await startServer()
     const seed = new Y.Doc()
-    seed.getMap('meta').set('title', 'Seeded while closed')
+    setMetaField(seed, 'title', 'Seeded while closed')
     await server.collab.applyServerUpdate(documentName, Y.encodeStateAsUpdate(seed))
     expect(server.collab.openDocumentCount).toBe(0)
 
     const client = connect(server)
     await client.synced()
-    expect(client.doc.getMap('meta').get('title')).toBe('Seeded while closed')
+    expect(readMetaField(client.doc, 'title')).toBe('Seeded while closed')
 
     const later = new Y.Doc()
-    later.getMap('meta').set('session', 'Session 2')
+    setMetaField(later, 'session', 'Session 2')
     await server.collab.applyServerUpdate(documentName, Y.encodeStateAsUpdate(later))
-    await waitUntil(() => client.doc.getMap('meta').get('session') === 'Session 2', 'the client saw the update')
+    await waitUntil(() => readMetaField(client.doc, 'session') === 'Session 2', 'the client saw the update')
     expect((await storedSnapshot(server)).quotes).toBe('[]')
     const stored = new Y.Doc()
     for (const record of await server.store.load(documentName)) Y.applyUpdate(stored, record.update)
-    expect(stored.getMap('meta').toJSON()).toEqual({ title: 'Seeded while closed', session: 'Session 2' })
+    expect(filledMeta(stored)).toEqual({ title: 'Seeded while closed', session: 'Session 2' })
   })
 })

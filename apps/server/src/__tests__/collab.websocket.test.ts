@@ -1,3 +1,4 @@
+import { readMetaField, setMetaField } from '@rapporteur/template'
 import { randomBytes } from 'node:crypto'
 import net from 'node:net'
 import path from 'node:path'
@@ -82,8 +83,8 @@ describe('collaboration WebSocket endpoint', () => {
 
     expect((await garbage.closed).code).toBe(CloseCode.MessageInvalid)
     expect((await text.closed).code).toBe(CloseCode.MessageInvalid)
-    writer.doc.getMap('meta').set('title', 'Still collaborating')
-    await waitUntil(() => reader.doc.getMap('meta').get('title') === 'Still collaborating', 'the edit was relayed')
+    setMetaField(writer.doc, 'title', 'Still collaborating')
+    await waitUntil(() => readMetaField(reader.doc, 'title') === 'Still collaborating', 'the edit was relayed')
     expect(server.collab.connectionCount).toBe(2)
   })
 

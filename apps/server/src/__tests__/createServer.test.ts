@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { reportMeta, sectionFragment } from '@rapporteur/template'
+import { readMetaField, reportMeta, sectionFragment, setMetaField } from '@rapporteur/template'
 import { loadConfig } from '../config/loadConfig.js'
 import { createServer } from '../createServer.js'
 import type { RunningServer } from '../createServer.js'
@@ -50,7 +50,7 @@ describe('createServer', () => {
     expect(demo.roundtables).toMatchObject([{ title: 'South-South mobility and migration', templateId: 'roundtable-report' }])
 
     const report = await openReport(server, demo.roundtables[0]?.id ?? '')
-    expect(reportMeta(report.doc).get('title')).toBe('South-South mobility and migration')
+    expect(readMetaField(report.doc, 'title')).toBe('South-South mobility and migration')
     expect(sectionFragment(report.doc, 'summary').toString()).toContain('South-South mobility')
     expect(sectionFragment(report.doc, 'challenges').length).toBeGreaterThan(0)
     report.close()
@@ -68,11 +68,11 @@ describe('createServer', () => {
     const writer = await openReport(server, roundtable.id)
     const watcher = await openReport(server, roundtable.id)
     const arrived = new Promise<void>((resolve) => {
-      reportMeta(watcher.doc).observe(() => {
-        if (reportMeta(watcher.doc).get('session') === 'Session 3') resolve()
+      reportMeta(watcher.doc).observeDeep(() => {
+        if (readMetaField(watcher.doc, 'session') === 'Session 3') resolve()
       })
     })
-    reportMeta(writer.doc).set('session', 'Session 3')
+    setMetaField(writer.doc, 'session', 'Session 3')
     await arrived
     // The edit has reached the server; closing right away must still store it.
     await server.close()
@@ -83,8 +83,8 @@ describe('createServer', () => {
     const listed = (await getJson(`${server.url}/api/events/${event.id}/roundtables`)).body
     expect(listed).toEqual({ roundtables: [expect.objectContaining({ id: roundtable.id, title: 'Ports' })] })
     const reader = await openReport(server, roundtable.id)
-    expect(reportMeta(reader.doc).get('title')).toBe('Ports')
-    expect(reportMeta(reader.doc).get('session')).toBe('Session 3')
+    expect(readMetaField(reader.doc, 'title')).toBe('Ports')
+    expect(readMetaField(reader.doc, 'session')).toBe('Session 3')
     reader.close()
   })
 
@@ -96,7 +96,7 @@ describe('createServer', () => {
     const roundtable = created.body as { id: string; title: string }
     expect(roundtable.title).toBe('Climate and labour')
     const report = await openReport(server, roundtable.id)
-    expect(reportMeta(report.doc).get('title')).toBe('Climate and labour')
+    expect(readMetaField(report.doc, 'title')).toBe('Climate and labour')
     expect(sectionFragment(report.doc, 'summary').length).toBe(0)
     report.close()
   })

@@ -191,8 +191,7 @@ describe('layout v1 → v2: the reports of the release at 18473d7 (fixtures/v1-r
     expect(logger.entries.filter((entry) => entry.level === 'error')).toEqual([])
   }, 30_000)
 
-  // Skipped until the server upgrades reports at load (issue 15, next part): today the reports stay v1.
-  it.skip('stores every report in layout v2 after that first start', () => {
+  it('stores every report in layout v2 after that first start', () => {
     const problems = expected.roundtables.flatMap(({ id, title }) => {
       const doc = storedReport(temp.dir, id)
       try {
@@ -204,8 +203,7 @@ describe('layout v1 → v2: the reports of the release at 18473d7 (fixtures/v1-r
     expect(problems).toEqual([])
   })
 
-  // Skipped until the server upgrades reports at load (issue 15, next part): today the reports stay v1.
-  it.skip('does not upgrade again on the next start: the stored reports are unchanged, the content the same', async () => {
+  it('does not upgrade again on the next start: the stored reports are unchanged, the content the same', async () => {
     const before = new Map(expected.roundtables.map(({ id }) => [id, storedState(temp.dir, id)]))
     const server = await start()
     try {
@@ -227,8 +225,7 @@ describe('layout v1 → v2: the reports of the release at 18473d7 (fixtures/v1-r
     }
   }, 30_000)
 
-  // Skipped until the server upgrades reports at load (issue 15, next part): today the reports stay v1.
-  it.skip('restoring a layout v1 version gives layout v2 content equal to that version', async () => {
+  it('restoring a layout v1 version gives layout v2 content equal to that version', async () => {
     const server = await start()
     try {
       for (const roundtable of expected.roundtables) {

@@ -1,5 +1,5 @@
 import { CloseCode, encodeUpdateMessage } from '@rapporteur/collab'
-import { reportMeta } from '@rapporteur/template'
+import { readMetaField, reportMeta, setMetaField } from '@rapporteur/template'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { waitUntil } from '../collab/__tests__/waitUntil.js'
@@ -9,6 +9,7 @@ import { createEvent, createRoundtable } from './inviteFixture.js'
 import { openCollabSocket, type CollabSocketResult } from './openCollabSocket.js'
 import { storedReport } from './storedReport.js'
 import { RecordingLogger, TEST_ADMIN_TOKEN, createTempDir, startServer } from './testServer.js'
+import { filledMeta } from './filledMeta.js'
 
 const MAX_MESSAGE_BYTES = 2048
 const MAX_DOCUMENT_BYTES = 8192
@@ -81,14 +82,14 @@ describe('limits on the collaboration websocket', () => {
     huge.socket.send(encodeUpdateMessage(source.set('notes', 'y'.repeat(200_000))))
     expect((await huge.closed).code).toBe(1009)
 
-    reportMeta(watcher.doc).set('session', 'still editing')
+    setMetaField(watcher.doc, 'session', 'still editing')
     const latecomer = connectReport(server.url, roundtableId, TEST_ADMIN_TOKEN)
     clients.push(latecomer)
     await latecomer.synced()
-    await waitUntil(() => reportMeta(latecomer.doc).get('session') === 'still editing', 'the watcher\'s edit arrives')
-    expect(reportMeta(latecomer.doc).toJSON()).toEqual({ title: 'Too large message', session: 'still editing' })
-    await waitUntil(() => reportMeta(storedReport(temp.dir, roundtableId)).get('session') === 'still editing', 'the edit is stored')
-    expect(reportMeta(storedReport(temp.dir, roundtableId)).toJSON()).toEqual(reportMeta(latecomer.doc).toJSON())
+    await waitUntil(() => readMetaField(latecomer.doc, 'session') === 'still editing', 'the watcher\'s edit arrives')
+    expect(filledMeta(latecomer.doc)).toEqual({ title: 'Too large message', session: 'still editing' })
+    await waitUntil(() => readMetaField(storedReport(temp.dir, roundtableId), 'session') === 'still editing', 'the edit is stored')
+    expect(filledMeta(storedReport(temp.dir, roundtableId))).toEqual(filledMeta(latecomer.doc))
   })
 
   it('closes a connection whose update would pass MAX_DOCUMENT_BYTES with 4414, without applying it', async () => {
@@ -109,7 +110,7 @@ describe('limits on the collaboration websocket', () => {
     expect(accepted.length).toBeGreaterThan(0)
     expect(accepted.length).toBeLessThan(sent.length)
     expect(accepted.sort()).toEqual(sent.slice(0, accepted.length))
-    expect(reportMeta(watcher.doc).toJSON()).toEqual(reportMeta(latecomer.doc).toJSON())
+    expect(filledMeta(watcher.doc)).toEqual(filledMeta(latecomer.doc))
 
     await waitUntil(
       () => metaKey(storedReport(temp.dir, roundtableId)) === metaKey(latecomer.doc),
@@ -137,7 +138,7 @@ describe('limits on the collaboration websocket', () => {
     expect(applied.sort()).toEqual(
       Array.from({ length: applied.length }, (_unused, index) => `burst${index}`).sort(),
     )
-    expect(reportMeta(watcher.doc).toJSON()).toEqual(reportMeta(latecomer.doc).toJSON())
+    expect(filledMeta(watcher.doc)).toEqual(filledMeta(latecomer.doc))
   })
 
   it('refuses a connection past MAX_CONNECTIONS_PER_DOCUMENT with 4508, before any document byte', async () => {

@@ -1,4 +1,4 @@
-import { addQuote, readQuotes, reportQuotes, updateQuote, type Quote } from '@rapporteur/template'
+import { addQuote, readQuotes, readTextValue, reportQuotes, type Quote, updateQuote } from '@rapporteur/template'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
@@ -103,7 +103,8 @@ describe('Chatham House redaction on the collaboration websocket', () => {
     for (const reader of allReaders) {
       expect(sawAnyName(reader)).toBe(false)
       expect(firstQuote(reader)).toEqual(anonymous)
-      expect(reportQuotes(reader.doc).get(0)?.get('speaker')).toBe('')
+      // Withheld: the name's characters arrive as spaces (same ids and lengths), never as the name.
+      expect(readTextValue(reportQuotes(reader.doc).get(0)?.get('speaker')).trim()).toBe('')
       // Same ids as everyone: the reader's state vector is the rapporteur's.
       expect(Y.encodeStateVector(reader.doc)).toEqual(Y.encodeStateVector(rapporteur.doc))
     }

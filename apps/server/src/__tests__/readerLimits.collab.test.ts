@@ -1,5 +1,5 @@
 import { CloseCode } from '@rapporteur/collab'
-import { reportMeta } from '@rapporteur/template'
+import { readMetaField, setMetaField } from '@rapporteur/template'
 import { afterEach, describe, expect, it } from 'vitest'
 import { waitUntil } from '../collab/__tests__/waitUntil.js'
 import type { RunningServer } from '../createServer.js'
@@ -46,8 +46,8 @@ describe('readers cannot crowd writers out', () => {
     const organizer = connectReport(server.url, fixture.a1, TEST_ADMIN_TOKEN)
     clients.push(rapporteur, organizer)
     await Promise.all([rapporteur.synced(), organizer.synced()])
-    reportMeta(rapporteur.doc).set('session', 'Written past 200 readers')
-    await waitUntil(() => reportMeta(organizer.doc).get('session') === 'Written past 200 readers', 'the edit arrived')
+    setMetaField(rapporteur.doc, 'session', 'Written past 200 readers')
+    await waitUntil(() => readMetaField(organizer.doc, 'session') === 'Written past 200 readers', 'the edit arrived')
     expect(viewers.filter((viewer) => viewer.socket.readyState !== viewer.socket.OPEN)).toEqual([])
     const limitLines = logger.entries.filter((entry) => entry.fields?.limit === 'maxReadOnlyConnectionsPerDocument')
     expect(limitLines.length).toBe(1)

@@ -1,5 +1,5 @@
 import { CloseCode } from '@rapporteur/collab'
-import { reportMeta, sectionFragment } from '@rapporteur/template'
+import { readMetaField, reportMeta, sectionFragment, setMetaField } from '@rapporteur/template'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { waitUntil } from '../collab/__tests__/waitUntil.js'
@@ -9,6 +9,7 @@ import { createInviteFixture, type InviteFixture } from './inviteFixture.js'
 import { openCollabSocket } from './openCollabSocket.js'
 import { storedReport } from './storedReport.js'
 import { TEST_ADMIN_TOKEN, createTempDir, startServer } from './testServer.js'
+import { filledMeta } from './filledMeta.js'
 
 function paragraph(text: string): Y.XmlElement {
   const element = new Y.XmlElement('paragraph')
@@ -56,15 +57,15 @@ describe('roles on the collaboration websocket', () => {
     expect(rapporteur.notices).toEqual([])
 
     sectionFragment(rapporteur.doc, 'summary').insert(0, [paragraph('Written by the rapporteur')])
-    reportMeta(organizer.doc).set('session', 'Session 2')
+    setMetaField(organizer.doc, 'session', 'Session 2')
     await waitUntil(() => sectionFragment(organizer.doc, 'summary').toString().includes('Written by the rapporteur'), 'the organizer sees the edit')
-    await waitUntil(() => reportMeta(rapporteur.doc).get('session') === 'Session 2', 'the rapporteur sees the edit')
+    await waitUntil(() => readMetaField(rapporteur.doc, 'session') === 'Session 2', 'the rapporteur sees the edit')
 
     await server.close()
     const stored = storedReport(temp.dir, fixture.a1)
     expect(sectionFragment(stored, 'summary').toString()).toContain('Written by the rapporteur')
-    expect(reportMeta(stored).get('session')).toBe('Session 2')
-    expect(reportMeta(stored).get('title')).toBe('A one')
+    expect(readMetaField(stored, 'session')).toBe('Session 2')
+    expect(readMetaField(stored, 'title')).toBe('A one')
   })
 
   it('gives chair and viewer the live report read-only: told so, their edits never applied, relayed or stored', async () => {
@@ -72,11 +73,11 @@ describe('roles on the collaboration websocket', () => {
     const viewer = connect(fixture.a1, fixture.viewerA1.token)
     const chair = connect(fixture.a1, fixture.chairA.token)
     await Promise.all([rapporteur.synced(), viewer.synced(), chair.synced()])
-    expect(reportMeta(viewer.doc).get('title')).toBe('A one')
+    expect(readMetaField(viewer.doc, 'title')).toBe('A one')
 
-    reportMeta(rapporteur.doc).set('session', 'Session 4')
+    setMetaField(rapporteur.doc, 'session', 'Session 4')
     await waitUntil(
-      () => [viewer, chair].every((reader) => reportMeta(reader.doc).get('session') === 'Session 4'),
+      () => [viewer, chair].every((reader) => readMetaField(reader.doc, 'session') === 'Session 4'),
       'chair and viewer see the live edit',
     )
     expect(viewer.notices).toEqual(['read-only'])
@@ -86,7 +87,7 @@ describe('roles on the collaboration websocket', () => {
       [viewer, 'Vera (viewer)'],
       [chair, 'Chandra (chair)'],
     ] as const) {
-      reportMeta(reader.doc).set('title', `Changed by ${name}`)
+      setMetaField(reader.doc, 'title', `Changed by ${name}`)
       sectionFragment(reader.doc, 'summary').insert(0, [paragraph(`Written by ${name}`)])
       // Sent after the edits on the same socket: once the rapporteur sees it, the edits would have arrived too.
       reader.provider.awareness.setLocalStateField('user', { name, color: '#123456' })
@@ -95,19 +96,19 @@ describe('roles on the collaboration websocket', () => {
       () => namesSeenBy(rapporteur).join() === ['Chandra (chair)', 'Vera (viewer)'].join(),
       'the rapporteur sees chair and viewer present',
     )
-    expect(reportMeta(rapporteur.doc).get('title')).toBe('A one')
+    expect(readMetaField(rapporteur.doc, 'title')).toBe('A one')
     expect(sectionFragment(rapporteur.doc, 'summary').length).toBe(0)
-    expect(reportMeta(chair.doc).get('title')).toBe('Changed by Chandra (chair)')
+    expect(readMetaField(chair.doc, 'title')).toBe('Changed by Chandra (chair)')
 
     const latecomer = connect(fixture.a1, TEST_ADMIN_TOKEN)
     await latecomer.synced()
-    expect(reportMeta(latecomer.doc).get('title')).toBe('A one')
-    expect(reportMeta(latecomer.doc).get('session')).toBe('Session 4')
+    expect(readMetaField(latecomer.doc, 'title')).toBe('A one')
+    expect(readMetaField(latecomer.doc, 'session')).toBe('Session 4')
     expect(sectionFragment(latecomer.doc, 'summary').length).toBe(0)
 
     await server.close()
     const stored = storedReport(temp.dir, fixture.a1)
-    expect(reportMeta(stored).toJSON()).toEqual({ title: 'A one', session: 'Session 4' })
+    expect(filledMeta(stored)).toEqual({ title: 'A one', session: 'Session 4' })
     expect(sectionFragment(stored, 'summary').length).toBe(0)
   })
 
@@ -115,8 +116,8 @@ describe('roles on the collaboration websocket', () => {
     const onA1 = connect(fixture.a1, fixture.chairA.token)
     const onA2 = connect(fixture.a2, fixture.chairA.token)
     await Promise.all([onA1.synced(), onA2.synced()])
-    expect(reportMeta(onA1.doc).get('title')).toBe('A one')
-    expect(reportMeta(onA2.doc).get('title')).toBe('A two')
+    expect(readMetaField(onA1.doc, 'title')).toBe('A one')
+    expect(readMetaField(onA2.doc, 'title')).toBe('A two')
 
     const onB1 = connect(fixture.b1, fixture.chairA.token)
     expect(await onB1.closed).toEqual({ code: CloseCode.Forbidden, reason: 'This invite is for another report' })

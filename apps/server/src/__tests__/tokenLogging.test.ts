@@ -1,4 +1,4 @@
-import { reportMeta } from '@rapporteur/template'
+import { setMetaField } from '@rapporteur/template'
 import { describe, expect, it } from 'vitest'
 import { hashToken } from '../auth/hashToken.js'
 import { JsonLogger } from '../logger/JsonLogger.js'
@@ -25,8 +25,8 @@ describe('the JSON log', () => {
       const writer = connectReport(server.url, fixture.a1, fixture.rapporteurA1.token)
       const viewer = connectReport(server.url, fixture.a1, fixture.viewerA1.token)
       await Promise.all([writer.synced(), viewer.synced()])
-      reportMeta(viewer.doc).set('title', 'Dropped')
-      reportMeta(writer.doc).set('session', 'Kept')
+      setMetaField(viewer.doc, 'title', 'Dropped')
+      setMetaField(writer.doc, 'session', 'Kept')
       await (await openCollabSocket(`${collab}/${fixture.b1}?token=${fixture.chairA.token}`)).closed
       await (await openCollabSocket(`${collab}/${fixture.a1}?token=${wrongToken}`)).closed
       await requestJson('DELETE', `${server.url}/api/invites/${fixture.rapporteurA1.id}`)

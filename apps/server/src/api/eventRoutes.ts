@@ -1,3 +1,4 @@
+import { getTemplate } from '@rapporteur/template'
 import type { Router } from 'express'
 import { canReadEvent } from '../auth/canReadEvent.js'
 import { isOrganizer } from '../auth/isOrganizer.js'
@@ -5,7 +6,7 @@ import type { Principal } from '../auth/Principal.js'
 import { Role } from '../auth/Role.js'
 import type { EventRecord } from '../storage/CatalogRecords.js'
 import { createId } from '../storage/createId.js'
-import { titleUpdate } from '../reports/titleUpdate.js'
+import { newReportUpdate } from '../reports/newReportUpdate.js'
 import type { ApiContext } from './ApiContext.js'
 import { ApiError } from './ApiError.js'
 import { requestPrincipal } from './authenticate.js'
@@ -56,9 +57,11 @@ export function addEventRoutes(router: Router, context: ApiContext): void {
     const body = readRequestBody(request.body)
     const title = readTitle(body)
     const templateId = readTemplateId(body)
+    const template = getTemplate(templateId)
+    if (template === undefined) throw new Error(`readTemplateId let an unknown template through: ${templateId}`)
     // The report is written before the row exists, so no client can open it half made.
     const id = createId()
-    await context.writeReportUpdate(id, titleUpdate(title))
+    await context.writeReportUpdate(id, newReportUpdate(template, title))
     const roundtable = catalog.createRoundtable({ id, eventId: event.id, title, templateId })
     context.logger.info('roundtable created', { roundtableId: id, eventId: event.id })
     context.monitor.roundtableCreated(roundtable)

@@ -1,34 +1,45 @@
-import { attributeQuote, updateQuote, type Quote } from '@rapporteur/template'
-import { useId } from 'react'
+import { attributeQuote, QUOTE_TEXT_FIELDS, updateQuoteById, type QuoteEntry, type QuoteTextField } from '@rapporteur/template'
+import { useId, useMemo } from 'react'
 import type * as Y from 'yjs'
 import { CONSENT_CHOICES } from './consentChoices'
+import { FIELD_EDIT_ORIGIN } from './fields/fieldEditOrigin'
+import { quoteFieldSource } from './fields/quoteFieldSource'
+import { quoteIdForWrite } from './fields/quoteIdForWrite'
 import { PendingConsentFlag } from './PendingConsentFlag'
 import { SharedTextField } from './SharedTextField'
 
-type TextKey = 'text' | 'speaker' | 'affiliation' | 'description'
-
-/** One quote: its words, who said it, and the Chatham House consent that decides how it is attributed. */
+/**
+ * One quote: its words, who said it, and the Chatham House consent that decides how it is attributed. Every
+ * write addresses the quote by its id: if it was removed meanwhile, the write changes nothing.
+ */
 export function QuoteEditor({
   doc,
+  undo,
   index,
+  entry,
   quote,
   onRemove,
 }: {
   readonly doc: Y.Doc
+  readonly undo: Y.UndoManager
   readonly index: number
-  readonly quote: Quote
+  readonly entry: Y.Map<unknown>
+  readonly quote: QuoteEntry
   readonly onRemove: () => void
 }) {
   const id = useId()
-  const bind = (key: TextKey) => ({
-    name: key,
-    value: quote[key],
-    onValueChange: (value: string) => updateQuote(doc, index, { [key]: value }),
-    autoComplete: 'off',
-  })
+  const sources = useMemo(
+    () => new Map(QUOTE_TEXT_FIELDS.map((key) => [key, quoteFieldSource(doc, entry, key)])),
+    [doc, entry],
+  )
+  const bind = (key: QuoteTextField) => ({ name: key, source: sources.get(key)!, undo, autoComplete: 'off' })
+  const setConsent = (consent: QuoteEntry['consent']) => {
+    undo.stopCapturing()
+    updateQuoteById(doc, quoteIdForWrite(doc, entry), { consent }, FIELD_EDIT_ORIGIN)
+  }
 
   return (
-    <li className={`quote quote--${quote.consent}`} data-quote-index={index} data-consent={quote.consent}>
+    <li className={`quote quote--${quote.consent}`} data-quote-index={index} data-quote-id={quote.id} data-consent={quote.consent}>
       {quote.consent === 'pending' && <PendingConsentFlag />}
       <label className="field">
         <span>Quote</span>
@@ -60,7 +71,7 @@ export function QuoteEditor({
               name={`${id}-consent`}
               value={choice.value}
               checked={quote.consent === choice.value}
-              onChange={() => updateQuote(doc, index, { consent: choice.value })}
+              onChange={() => setConsent(choice.value)}
             />
             <span>
               <strong>{choice.label}</strong> <span className="muted">{choice.explanation}</span>

@@ -1,5 +1,9 @@
-import { addQuote, removeQuote, type SectionDefinition } from '@rapporteur/template'
+import { addQuoteEntry, removeQuoteById, type SectionDefinition } from '@rapporteur/template'
+import { useRef } from 'react'
 import type * as Y from 'yjs'
+import { FIELD_EDIT_ORIGIN } from './fields/fieldEditOrigin'
+import { quoteIdForWrite } from './fields/quoteIdForWrite'
+import { useFieldUndoKeys } from './fields/useFieldUndoKeys'
 import { GuidanceText } from './GuidanceText'
 import { QuoteEditor } from './QuoteEditor'
 import { QuoteView } from './QuoteView'
@@ -8,13 +12,36 @@ import { useQuotes } from './useQuotes'
 /**
  * The quotes section: the template's guidance for it (from the template data: how many quotes, the Chatham
  * House rule), then a structured list over the shared `quotes` array; readers see text + attribution. Quotes
- * waiting for consent are counted.
+ * waiting for consent are counted. Adding and removing quotes are undoable like typing (Ctrl+Z).
  */
-export function QuotesSection({ doc, readOnly, section }: { readonly doc: Y.Doc; readonly readOnly: boolean; readonly section: SectionDefinition }) {
+export function QuotesSection({
+  doc,
+  undo,
+  readOnly,
+  section,
+}: {
+  readonly doc: Y.Doc
+  readonly undo: Y.UndoManager
+  readonly readOnly: boolean
+  readonly section: SectionDefinition
+}) {
   const quotes = useQuotes(doc)
+  const container = useRef<HTMLDivElement>(null)
+  const onKeyDown = useFieldUndoKeys(undo)
   const pending = quotes.filter(({ quote }) => quote.consent === 'pending').length
+  const add = () => {
+    undo.stopCapturing()
+    addQuoteEntry(doc, {}, FIELD_EDIT_ORIGIN)
+  }
+  const remove = (entry: Y.Map<unknown>) => {
+    undo.stopCapturing()
+    removeQuoteById(doc, quoteIdForWrite(doc, entry), FIELD_EDIT_ORIGIN)
+    undo.stopCapturing()
+    // The button is gone with its quote: keep the focus in the section, where Ctrl+Z brings the quote back.
+    container.current?.focus()
+  }
   return (
-    <div className="quotes">
+    <div className="quotes" ref={container} tabIndex={-1} onKeyDown={readOnly ? undefined : onKeyDown}>
       <div data-quotes-guidance="">
         <GuidanceText text={section.guidance} className="guidance" />
       </div>
@@ -25,16 +52,16 @@ export function QuotesSection({ doc, readOnly, section }: { readonly doc: Y.Doc;
         </p>
       )}
       <ol className="quotes__list">
-        {quotes.map(({ key, index, quote }) =>
+        {quotes.map(({ key, index, entry, quote }) =>
           readOnly ? (
             <QuoteView key={key} index={index} quote={quote} />
           ) : (
-            <QuoteEditor key={key} doc={doc} index={index} quote={quote} onRemove={() => removeQuote(doc, index)} />
+            <QuoteEditor key={key} doc={doc} undo={undo} index={index} entry={entry} quote={quote} onRemove={() => remove(entry)} />
           ),
         )}
       </ol>
       {!readOnly && (
-        <button type="button" className="button" onClick={() => addQuote(doc)}>
+        <button type="button" className="button" onClick={add}>
           Add a quote
         </button>
       )}

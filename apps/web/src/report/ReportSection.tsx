@@ -37,7 +37,7 @@ export function ReportSection({
       {/* The quotes section shows its guidance itself, for readers and writers. */}
       {section.kind !== 'quotes' && <GuidanceText text={section.guidance} className="guidance" />}
       {section.kind === 'quotes' ? (
-        <QuotesSection doc={connection.doc} readOnly={readOnly} section={section} />
+        <QuotesSection doc={connection.doc} undo={connection.fieldUndo} readOnly={readOnly} section={section} />
       ) : (
         <SectionEditor
           doc={connection.doc}

@@ -30,7 +30,7 @@ interface ReportViewProps {
 
 /** The live report: template intro, header fields and sections, beside presence and connection state. */
 export function ReportView({ roundtableId, token, ...rest }: ReportViewProps) {
-  const connection = useReportConnection(roundtableId, token, rest.canEdit)
+  const connection = useReportConnection(roundtableId, token, rest.canEdit, rest.template)
   useUnsavedChangesGuard(connection?.saved ?? null)
   if (connection === null) return <p className="muted">Opening the report…</p>
   return <ConnectedReport connection={connection} {...rest} />
@@ -73,7 +73,7 @@ function ConnectedReport({
       <article className="report" aria-label="Report" data-report-mode={readOnly ? 'read-only' : 'edit'}>
         {closure !== null && <ConnectionClosedNotice closure={closure} />}
         <GuidanceText text={template.intro} className="report__intro guidance" />
-        <MetaFields doc={connection.doc} fields={template.meta} readOnly={readOnly} />
+        <MetaFields doc={connection.doc} undo={connection.fieldUndo} fields={template.meta} readOnly={readOnly} />
         {template.sections.map((section) => (
           <ReportSection
             key={section.id}

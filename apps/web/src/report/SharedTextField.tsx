@@ -1,12 +1,13 @@
-import { useLayoutEffect, useRef, type InputHTMLAttributes, type RefObject, type TextareaHTMLAttributes } from 'react'
-import { mapCaretThroughEdit } from './mapCaretThroughEdit'
-
-type FieldElement = HTMLInputElement | HTMLTextAreaElement
+import { useRef, type InputHTMLAttributes, type RefObject, type TextareaHTMLAttributes } from 'react'
+import type * as Y from 'yjs'
+import type { TextFieldSource } from './fields/TextFieldSource'
+import { useTextBinding } from './fields/useTextBinding'
 
 interface SharedTextFieldProps {
-  /** The shared value; when it changes remotely the field follows without moving the local caret. */
-  readonly value: string
-  readonly onValueChange: (value: string) => void
+  /** Where the field's text lives; a co-author's edit shows at once without moving the local caret. */
+  readonly source: TextFieldSource
+  /** The report's field undo, which Ctrl+Z and the browser's undo reach. */
+  readonly undo: Y.UndoManager
   readonly multiline?: boolean
 }
 
@@ -14,29 +15,12 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'default
 type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'defaultValue' | 'onChange'>
 
 /**
- * A text input bound to a shared string. Uncontrolled on purpose: a controlled input would move the
- * caret to the end whenever a co-author's edit arrives; here the caret is mapped through the edit.
+ * A text input bound to a shared `Y.Text` character by character (`useTextBinding`). Uncontrolled on purpose:
+ * React never sets its value, the binding does, so a co-author's edit never moves the caret or loses a letter.
  */
-export function SharedTextField({ value, onValueChange, multiline, ...rest }: SharedTextFieldProps & InputProps & TextareaProps) {
-  const ref = useRef<FieldElement>(null)
-
-  useLayoutEffect(() => {
-    const field = ref.current
-    if (field === null || field.value === value) return
-    const before = field.value
-    if (document.activeElement !== field) {
-      field.value = value
-      return
-    }
-    const start = mapCaretThroughEdit(before, value, field.selectionStart ?? before.length)
-    const end = mapCaretThroughEdit(before, value, field.selectionEnd ?? before.length)
-    field.value = value
-    field.setSelectionRange(start, end)
-  }, [value])
-
-  const onChange = (event: { currentTarget: FieldElement }) => onValueChange(event.currentTarget.value)
-  if (multiline) {
-    return <textarea ref={ref as RefObject<HTMLTextAreaElement>} defaultValue={value} onChange={onChange} {...(rest as TextareaProps)} />
-  }
-  return <input ref={ref as RefObject<HTMLInputElement>} defaultValue={value} onChange={onChange} {...(rest as InputProps)} />
+export function SharedTextField({ source, undo, multiline, ...rest }: SharedTextFieldProps & InputProps & TextareaProps) {
+  const ref = useRef<HTMLInputElement | HTMLTextAreaElement>(null)
+  useTextBinding(ref, source, undo)
+  if (multiline) return <textarea ref={ref as RefObject<HTMLTextAreaElement>} {...(rest as TextareaProps)} />
+  return <input ref={ref as RefObject<HTMLInputElement>} {...(rest as InputProps)} />
 }

@@ -33,6 +33,15 @@ const MESSAGES: Readonly<Record<number, CloseMessage>> = {
     title: 'Too many changes too quickly',
     detail: `The server paused this connection. ${RELOAD}`,
   },
+  [CloseCode.ClientIdTaken]: {
+    title: 'Another connection to this report uses this page’s identity',
+    detail: `Another open copy of this report (often a duplicated tab) sends changes under the same client id, so the server refused this page’s last change. ${RELOAD}`,
+  },
+  [CloseCode.ClientOutdated]: {
+    title: 'This page is an older version of Rapporteur',
+    detail:
+      'The server runs a newer version and refused the last change from this page, so it was not saved. Your unsent changes are only in this tab: copy any words you need to keep, then reload the page to get the new version.',
+  },
   [CloseCode.MessageInvalid]: {
     title: 'The server could not read a message from this page',
     detail: RELOAD,

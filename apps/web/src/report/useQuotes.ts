@@ -1,16 +1,18 @@
-import { readQuotes, reportQuotes, type Quote } from '@rapporteur/template'
+import { quoteIdOf, readQuoteEntries, reportQuotes, type QuoteEntry } from '@rapporteur/template'
 import { useMemo, useSyncExternalStore } from 'react'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { createSnapshotStore } from './createSnapshotStore'
 
-/** A quote with a key that stays the same while the quote exists, even when others are removed before it. */
+/** A quote as the page lists it: its id, its map (what its fields bind to), its values. */
 export interface KeyedQuote {
+  /** The quote's id; a layout v1 quote without one keeps a key of its own until the server gives it an id. */
   readonly key: string
   readonly index: number
-  readonly quote: Quote
+  readonly entry: Y.Map<unknown>
+  readonly quote: QuoteEntry
 }
 
-/** The report's quotes, live. */
+/** The report's quotes, live, keyed by id: a quote removed before another never shifts the other's key. */
 export function useQuotes(doc: Y.Doc): readonly KeyedQuote[] {
   const store = useMemo(() => {
     const quotes = reportQuotes(doc)
@@ -19,19 +21,15 @@ export function useQuotes(doc: Y.Doc): readonly KeyedQuote[] {
     const keyOf = (entry: Y.Map<unknown>): string => {
       let key = keys.get(entry)
       if (key === undefined) {
-        key = `quote-${nextKey++}`
+        key = quoteIdOf(entry) || `quote-without-id-${nextKey++}`
         keys.set(entry, key)
       }
       return key
     }
     return createSnapshotStore(
       () => {
-        const entries = quotes.toArray()
-        return readQuotes(doc).map((quote, index) => ({
-          key: entries[index] ? keyOf(entries[index]) : `quote-at-${index}`,
-          index,
-          quote,
-        }))
+        const entries = quotes.toArray().filter((entry): entry is Y.Map<unknown> => entry instanceof Y.Map)
+        return readQuoteEntries(doc).map((quote, index) => ({ key: keyOf(entries[index]!), index, entry: entries[index]!, quote }))
       },
       (onChange) => {
         quotes.observeDeep(onChange)

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { removeAwarenessStates } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
+import { upgradeReportLayout, type TemplateDefinition } from '@rapporteur/template'
 import * as Y from 'yjs'
 import { followNetwork } from '../offline/followNetwork'
 import { openLocalCopy } from '../offline/openLocalCopy'
@@ -11,6 +12,8 @@ import { readUnsavedChanges } from '../saved/unsavedChangesStore'
 import { collabServerUrl } from './collabServerUrl'
 import { createConnectionClosure, type ConnectionClosure } from './createConnectionClosure'
 import type { SnapshotStore } from './createSnapshotStore'
+import { createFieldUndo } from './fields/createFieldUndo'
+import { LAYOUT_UPGRADE_ORIGIN } from './fields/layoutUpgradeOrigin'
 
 /** The page's single shared document and its provider; every section editor uses these two. */
 export interface ReportConnection {
@@ -21,6 +24,8 @@ export interface ReportConnection {
   readonly closure: SnapshotStore<ConnectionClosure | null>
   /** Which local changes the server has stored durably. */
   readonly saved: SavedStateTracker
+  /** Undo of this page's own edits of header fields and quotes (see `createFieldUndo`). */
+  readonly fieldUndo: Y.UndoManager
 }
 
 /**
@@ -31,8 +36,16 @@ export interface ReportConnection {
  * A reader (`canEdit` false: chair, viewer) receives quote names only once consent is approved, so its copy
  * never meets a writer's: its own IndexedDB copy, and no BroadcastChannel between tabs (every tab goes
  * through the server, which applies the Chatham House rule).
+ * A writer's local copy may hold layout v1 values its page wrote before the server upgraded the report (an older
+ * release, offline): they are upgraded in place before connecting, so they reach the server as v2 (the server
+ * refuses v1 writes with 4426, and the page would be refused again after every reload).
  */
-export function useReportConnection(roundtableId: string, token: string | null, canEdit: boolean): ReportConnection | null {
+export function useReportConnection(
+  roundtableId: string,
+  token: string | null,
+  canEdit: boolean,
+  template: TemplateDefinition,
+): ReportConnection | null {
   const [connection, setConnection] = useState<(ReportConnection & { readonly token: string | null }) | null>(null)
 
   useEffect(() => {
@@ -44,11 +57,13 @@ export function useReportConnection(roundtableId: string, token: string | null, 
       params: token === null ? { durable: '1' } : { token, durable: '1' },
     })
     const closure = createConnectionClosure(provider)
+    const fieldUndo = createFieldUndo(doc)
     let disposed = false
     const cleanups: (() => void)[] = []
 
     void localCopy.loaded.then(() => {
       if (disposed) return
+      if (canEdit) upgradeReportLayout(doc, template, LAYOUT_UPGRADE_ORIGIN)
       const saved = createSavedStateTracker(doc, {
         remoteOrigins: [provider, localCopy.origin],
         restored: readUnsavedChanges(roundtableId, doc),
@@ -62,7 +77,7 @@ export function useReportConnection(roundtableId: string, token: string | null, 
       )
       // Offline, the provider waits for the `online` event instead of retrying into the void.
       if (navigator.onLine) provider.connect()
-      setConnection({ roundtableId, token, doc, provider, closure, saved })
+      setConnection({ roundtableId, token, doc, provider, closure, saved, fieldUndo })
     })
 
     // Closing the tab: tell the others right away instead of letting them wait for the awareness timeout.
@@ -76,11 +91,12 @@ export function useReportConnection(roundtableId: string, token: string | null, 
       window.removeEventListener('pagehide', leave)
       cleanups.forEach((cleanup) => cleanup())
       closure.dispose()
+      fieldUndo.destroy()
       provider.destroy()
       localCopy.destroy()
       doc.destroy()
     }
-  }, [roundtableId, token, canEdit])
+  }, [roundtableId, token, canEdit, template])
 
   return connection !== null && connection.roundtableId === roundtableId && connection.token === token ? connection : null
 }

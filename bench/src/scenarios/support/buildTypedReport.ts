@@ -121,7 +121,7 @@ export function buildTypedReport(options: TypedReportOptions): SeedReport {
     typists.push(typist)
   }
 
-  const quotes = doc.getArray<Y.Map<string>>('quotes')
+  const quotes = doc.getArray<Y.Map<unknown>>('quotes')
   let keystrokes = 0
   for (;;) {
     if (keystrokes % SIZE_CHECK_EVERY === 0 && keystrokes > 0) {
@@ -153,10 +153,12 @@ export function buildTypedReport(options: TypedReportOptions): SeedReport {
       moveTo(typist, pick(REPORT_SECTIONS))
     } else if (roll < 0.079) {
       withClient(typist.clientId, () => {
-        const quote = new Y.Map<string>()
+        // Layout v2 (docs/PROTOCOL.md): an id and Y.Text fields; the server refuses v1 strings.
+        const quote = new Y.Map<unknown>()
         quotes.push([quote])
-        quote.set('text', `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`)
-        quote.set('speaker', `Speaker ${Math.floor(random() * 40)}`)
+        quote.set('id', `q${Math.floor(random() * 2 ** 48).toString(16).padStart(12, '0')}${keystrokes.toString(16).padStart(12, '0')}`)
+        quote.set('text', new Y.Text(`${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`))
+        quote.set('speaker', new Y.Text(`Speaker ${Math.floor(random() * 40)}`))
       })
     } else {
       if (typist.wordOffset >= typist.word.length) {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
-  addQuote,
   addQuoteEntry,
   metaFieldText,
   quoteFieldText,
@@ -18,6 +17,7 @@ import {
   upgradeReportLayout,
   writesOldLayout,
 } from '../index.js'
+import { addV1Quote } from './addV1Quote.js'
 import { seededRandom } from './seededRandom.js'
 
 const template = roundtableReportTemplate
@@ -95,7 +95,7 @@ describe('layout v2', () => {
     const doc = new Y.Doc()
     reportMeta(doc).set('title', 'Ports')
     reportMeta(doc).set('ready', '2030-01-01T00:00:00.000Z')
-    addQuote(doc, { text: 'Words', speaker: 'S', consent: 'approved' })
+    addV1Quote(doc, { text: 'Words', speaker: 'S', consent: 'approved' })
     const before = readReportContent(doc, template)
     const firstQuote = reportQuotes(doc).get(0)
     expect(upgradeReportLayout(doc, template)).toBe(true)
@@ -117,7 +117,7 @@ describe('layout v2', () => {
       for (const field of template.meta) if (random() < 0.7) reportMeta(doc).set(field.id, pick(words) + pick(words))
       const count = Math.floor(random() * 5)
       for (let index = 0; index < count; index++) {
-        addQuote(doc, { text: pick(words), speaker: pick(words), affiliation: pick(words), description: pick(words), consent: pick(['pending', 'approved', 'anonymous'] as const) })
+        addV1Quote(doc, { text: pick(words), speaker: pick(words), affiliation: pick(words), description: pick(words), consent: pick(['pending', 'approved', 'anonymous'] as const) })
       }
       const before = readReportContent(doc, template)
       const replica = replicaOf(doc, 1000 + run)
@@ -139,7 +139,7 @@ describe('layout v2', () => {
     expect(writesOldLayout(updateOf(client, () => reportMeta(client).set('title', 'Overwritten')), server, template)).toBe(true)
     const quote = reportQuotes(client).get(0)
     expect(writesOldLayout(updateOf(client, () => quote.set('speaker', 'Named')), server, template)).toBe(true)
-    expect(writesOldLayout(updateOf(client, () => addQuote(client, { text: 'Old page' })), server, template)).toBe(true)
+    expect(writesOldLayout(updateOf(client, () => addV1Quote(client, { text: 'Old page' })), server, template)).toBe(true)
     // v2 writes and values that are not text fields pass.
     const fresh = replicaOf(server, 32)
     expect(writesOldLayout(updateOf(fresh, () => setMetaField(fresh, 'title', 'Ports and people')), server, template)).toBe(false)
@@ -147,5 +147,21 @@ describe('layout v2', () => {
     expect(writesOldLayout(updateOf(fresh, () => reportMeta(fresh).set('ready', 'now')), server, template)).toBe(false)
     expect(writesOldLayout(updateOf(fresh, () => addQuoteEntry(fresh, { text: 'New page' })), server, template)).toBe(false)
     expect(writesOldLayout(updateOf(fresh, () => quoteFieldText(reportQuotes(fresh).get(0), 'speaker').insert(0, 'S')), server, template)).toBe(false)
+  })
+
+  it('does not take history re-sent after a crash for a v1 write: a v1 value the update itself deletes', () => {
+    // A report written in v1 and upgraded; the server then lost everything (restored from an empty backup).
+    const client = new Y.Doc()
+    client.clientID = 41
+    reportMeta(client).set('title', 'Ports')
+    addV1Quote(client, { text: 'Words', speaker: 'S' })
+    upgradeReportLayout(client, template)
+    const emptyServer = new Y.Doc()
+    const resent = Y.encodeStateAsUpdate(client, Y.encodeStateVector(emptyServer))
+    expect(writesOldLayout(resent, emptyServer, template)).toBe(false)
+    // Without the upgrade the same history is a v1 write.
+    const oldPage = new Y.Doc()
+    reportMeta(oldPage).set('title', 'Ports')
+    expect(writesOldLayout(Y.encodeStateAsUpdate(oldPage), emptyServer, template)).toBe(true)
   })
 })

@@ -55,16 +55,21 @@ function isQuote(doc: Y.Doc, items: UpdateItems, id: Y.ID): boolean {
  * Whether a client's `update` writes layout v1 values into the report: a plain value (not a `Y.Text`) as one of the
  * template's header fields in `meta`, or as a quote's text field. Such a write comes from a page of the previous
  * release; applied, it would replace a co-edited `Y.Text` (last writer wins, words lost), so the server refuses it
- * and tells the page to reload. Typing (string content) is never looked at beyond a byte scan.
+ * and tells the page to reload. A value the update itself deletes (history re-sent after a server crash, say) is no
+ * write. Typing (string content) is never looked at beyond a byte scan.
  */
 export function writesOldLayout(update: Uint8Array, doc: Y.Doc, template: TemplateDefinition): boolean {
   const scanned = scanUpdateItems(update)
   if (!scanned.some((item) => item.contentRef === contentRefAny || item.contentRef === contentRefJson)) return false
   const metaKeys = new Set(template.meta.map((field) => field.id))
-  const decoded = Y.decodeUpdate(update).structs.filter((struct): struct is Y.Item => struct instanceof Y.Item)
+  const { structs, ds } = Y.decodeUpdate(update)
+  const decoded = structs.filter((struct): struct is Y.Item => struct instanceof Y.Item)
   const items: UpdateItems = new Map(decoded.map((item) => [idKey(item.id), item]))
   return decoded.some((item) => {
     if (!(item.content instanceof Y.ContentAny) && !(item.content instanceof Y.ContentJSON)) return false
+    // A value the same update deletes (overwritten before the upgrade, re-sent after a crash with the rest of the
+    // history) writes nothing.
+    if (Y.isDeleted(ds, item.id)) return false
     const placement = placementOf(doc, items, item)
     if (placement === null || placement.parentSub === null) return false
     if (placement.parent === META_KEY) return metaKeys.has(placement.parentSub)

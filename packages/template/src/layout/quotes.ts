@@ -75,15 +75,9 @@ export function newQuoteMap(quote: Partial<Quote> = {}, id: string = newQuoteId(
   return entry
 }
 
-/**
- * Appends a quote in layout v1 (string fields, no id): what the web app and the server still write until they
- * move to layout v2 together (`newQuoteMap`, `updateQuoteById`); the quote-consent watcher rewrites string names.
- */
+/** Appends a quote in layout v2 (for scripts and tests; the web app uses `addQuoteEntry`, which returns its id). */
 export function addQuote(doc: Y.Doc, quote: Partial<Quote> = {}): void {
-  const entry = new Y.Map<unknown>()
-  for (const key of QUOTE_TEXT_FIELDS) entry.set(key, quote[key] ?? '')
-  entry.set('consent', consentOf(quote.consent))
-  reportQuotes(doc).push([entry])
+  addQuoteEntry(doc, quote)
 }
 
 /** Appends a quote in layout v2 and returns its id; a new quote is anonymous unless consent is given explicitly. */
@@ -125,17 +119,14 @@ export function updateQuoteById(doc: Y.Doc, id: string, patch: Partial<Quote>, o
   return true
 }
 
-/** Changes the quote at `index` in layout v1 (whole string values; for scripts and tests). */
+/**
+ * Changes the quote at `index` like `updateQuoteById` (for scripts and tests: an editor addresses quotes by id, as
+ * an index can point at another quote once a concurrent delete arrives).
+ */
 export function updateQuote(doc: Y.Doc, index: number, patch: Partial<Quote>): void {
   const entry = reportQuotes(doc).get(index)
   if (!(entry instanceof Y.Map)) throw new RangeError(`No quote at index ${index}`)
-  doc.transact(() => {
-    for (const key of QUOTE_TEXT_FIELDS) {
-      const value = patch[key]
-      if (value !== undefined && entry.get(key) !== value) entry.set(key, value)
-    }
-    if (patch.consent !== undefined) entry.set('consent', consentOf(patch.consent))
-  })
+  doc.transact(() => patchQuote(entry, patch))
 }
 
 /** Removes the quote with this id; false when it is already gone. */

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Database } from 'better-sqlite3'
-import { readQuotes, readRichNodes, reportMeta, sectionFragment, southSouthMobilityReport } from '@rapporteur/template'
+import { readMetaField, readQuotes, readRichNodes, sectionFragment, southSouthMobilityReport } from '@rapporteur/template'
 import { RecordingLogger, createTempDir } from '../../__tests__/testServer.js'
 import { SqliteCatalog } from '../../storage/SqliteCatalog.js'
 import { SqliteDocumentStore } from '../../storage/SqliteDocumentStore.js'
@@ -51,7 +51,7 @@ describe('seedDemo', () => {
     expect(catalog.getSetting(DEMO_SEEDED_SETTING)).toBe('2030-01-01T00:00:00.000Z')
 
     const doc = await loadReport(roundtable?.id ?? '')
-    expect(reportMeta(doc).get('title')).toBe('South-South mobility and migration')
+    expect(readMetaField(doc, 'title')).toBe('South-South mobility and migration')
     expect(readRichNodes(sectionFragment(doc, 'summary'))).toEqual(southSouthMobilityReport.sections.summary)
     expect(readRichNodes(sectionFragment(doc, 'challenges'))).toEqual(southSouthMobilityReport.sections.challenges)
     expect(readQuotes(doc)).toEqual(southSouthMobilityReport.quotes)

@@ -1,8 +1,9 @@
 import { silentLogger } from '@rapporteur/collab'
-import { addQuote, readQuotes, reportQuotes, updateQuote, type QuoteConsent } from '@rapporteur/template'
+import { readQuotes, reportQuotes, updateQuote, type QuoteConsent } from '@rapporteur/template'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { consentRewriteClientId, QuoteConsentWatcher } from '../QuoteConsentWatcher.js'
+import { addV1Quote, setV1QuoteField } from './v1Quotes.js'
 
 /** Lets queued microtasks (the watcher's rewrite) run. */
 function settled(): Promise<void> {
@@ -12,7 +13,7 @@ function settled(): Promise<void> {
 /** A watched document with one quote per consent given, and the transactions written after that (origin each). */
 function watchedDoc(consents: QuoteConsent[]): { doc: Y.Doc; watcher: QuoteConsentWatcher; writes: unknown[] } {
   const doc = new Y.Doc()
-  for (const consent of consents) addQuote(doc, { text: 'Quote', speaker: 'Amina Diallo', affiliation: 'Ministry of Labour', consent })
+  for (const consent of consents) addV1Quote(doc, { text: 'Quote', speaker: 'Amina Diallo', affiliation: 'Ministry of Labour', consent })
   const watcher = new QuoteConsentWatcher({ logger: silentLogger })
   watcher.hooks.onDocumentLoad?.('report', doc)
   const writes: unknown[] = []
@@ -25,6 +26,7 @@ function valueId(doc: Y.Doc, index: number, key: string): Y.ID | undefined {
   return reportQuotes(doc).get(index)?._map.get(key)?.id
 }
 
+// Layout v1 quotes (string names, set again as strings); layout v2 is in QuoteConsentWatcher.text.test.ts.
 describe('QuoteConsentWatcher', () => {
   it('sets the names again, in one transaction of its own, when consent enters or leaves approved', async () => {
     const { doc, writes } = watchedDoc(['pending', 'approved'])
@@ -64,7 +66,7 @@ describe('QuoteConsentWatcher', () => {
     Y.applyUpdate(server, Y.encodeStateAsUpdate(rapporteur, Y.encodeStateVector(server)))
     await settled()
     // Typed before the rewrite reached the rapporteur.
-    updateQuote(rapporteur, 0, { speaker: 'Amina D.' })
+    setV1QuoteField(rapporteur, 0, 'speaker', 'Amina D.')
     Y.applyUpdate(server, Y.encodeStateAsUpdate(rapporteur, Y.encodeStateVector(server)))
     Y.applyUpdate(rapporteur, Y.encodeStateAsUpdate(server, Y.encodeStateVector(rapporteur)))
 
@@ -75,8 +77,11 @@ describe('QuoteConsentWatcher', () => {
   it('writes nothing when consent changes without crossing approved, or other fields change', async () => {
     const { doc, writes } = watchedDoc(['pending', 'approved'])
     updateQuote(doc, 0, { consent: 'anonymous' })
-    updateQuote(doc, 1, { consent: 'approved', speaker: 'Someone else' })
-    addQuote(doc, { text: 'New', consent: 'approved' })
+    doc.transact(() => {
+      updateQuote(doc, 1, { consent: 'approved' })
+      setV1QuoteField(doc, 1, 'speaker', 'Someone else')
+    })
+    addV1Quote(doc, { text: 'New', consent: 'approved' })
     await settled()
     expect(writes).toEqual(['local', 'local', 'local'])
   })

@@ -1,13 +1,15 @@
 import {
+  addQuote,
   markReportReady,
+  readMetaField,
   readReportContent,
   readReportReady,
   roundtableReportTemplate,
+  sectionFragment,
+  setMetaField,
   southSouthMobilityReport,
   writeReportContent,
   writeRichNodes,
-  sectionFragment,
-  addQuote,
 } from '@rapporteur/template'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -26,7 +28,7 @@ describe('restoreUpdate', () => {
 
     // Later: the report changes a lot, and is marked ready.
     writeRichNodes(sectionFragment(live, 'summary'), [{ type: 'paragraph', content: [{ type: 'text', text: 'Replaced' }] }])
-    live.getMap('meta').set('session', 'Another session')
+    setMetaField(live, 'session', 'Another session')
     addQuote(live, { text: 'Added later', consent: 'approved' })
     markReportReady(live, 'Amina', new Date('2026-05-01T10:00:00Z'))
     Y.applyUpdate(editor, Y.encodeStateAsUpdate(live, Y.encodeStateVector(editor)))
@@ -48,8 +50,8 @@ describe('restoreUpdate', () => {
   it('empties header fields the version did not have', () => {
     const version = new Y.Doc()
     const live = new Y.Doc()
-    live.getMap('meta').set('session', 'Set later')
+    setMetaField(live, 'session', 'Set later')
     Y.applyUpdate(live, restoreUpdate(live, version, template))
-    expect(live.getMap('meta').get('session')).toBe('')
+    expect(readMetaField(live, 'session')).toBe('')
   })
 })
