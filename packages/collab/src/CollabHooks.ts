@@ -1,6 +1,7 @@
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import type { Connection } from './Connection.js'
+import type { ChangeOrigin } from './UpdateOrigin.js'
 
 /**
  * Observers of the open documents, for glue that watches them (the server's report monitor). Every hook is
@@ -20,8 +21,17 @@ export interface CollabHooks {
    * needs the document (see `CollabServerOptions.buildOnDemand`).
    */
   onDocumentOpen?(documentName: string): void
-  /** An open document changed (after the update was applied and relayed), whoever wrote it. */
-  onDocumentChange?(documentName: string, doc: Y.Doc): void
+  /**
+   * An open document changed (after the update was applied and relayed), whoever wrote it: `origin` is the
+   * connection that sent it, or the named origin it was applied with (`CollabServer.applyUpdate`).
+   */
+  onDocumentChange?(documentName: string, doc: Y.Doc, origin: ChangeOrigin): void
+  /**
+   * The update just applied to an open document (as Yjs integrated it: what every replica needs to receive), with
+   * its origin; called just before `onDocumentChange`. For glue that forwards updates (to other instances): an
+   * update whose origin is `peer` came from there.
+   */
+  onDocumentUpdate?(documentName: string, update: Uint8Array, origin: ChangeOrigin): void
   /** The awareness states of an open document changed (added, updated or removed clients). */
   onAwarenessChange?(documentName: string, awareness: Awareness): void
   /**

@@ -12,6 +12,7 @@ import { connectionLimitReached } from './connectionLimitReached.js'
 import { CloseCode } from './protocol.js'
 import type { RedactForReadOnly } from './redactedMessages.js'
 import type { RefuseUpdate } from './RefuseUpdate.js'
+import { SERVER_ORIGIN, type UpdateOrigin } from './UpdateOrigin.js'
 
 export interface CollabServerOptions {
   /** Where documents are loaded from and every update is written to. */
@@ -177,11 +178,18 @@ export class CollabServer {
     return closed
   }
 
+  /** Writes an update on the server's behalf: `applyUpdate` with the origin `SERVER_ORIGIN`. */
+  applyServerUpdate(documentName: string, update: Uint8Array): Promise<void> {
+    return this.applyUpdate(documentName, update, SERVER_ORIGIN)
+  }
+
   /**
-   * Writes an update on the server's behalf. If the document is open, it is applied there (clients receive it);
-   * otherwise it is appended to the store. Resolves once it is durable.
+   * The one entry for updates that come from elsewhere than a document's connections — the server's own writes,
+   * restores, other instances — each with its named origin (`UpdateOrigin`). If the document is open, the update
+   * is applied there (clients receive it; `onDocumentChange` is told the origin); otherwise it is appended to the
+   * store. Resolves once it is durable. Throws `InvalidUpdateError` if it is not a Yjs update.
    */
-  async applyServerUpdate(documentName: string, update: Uint8Array): Promise<void> {
+  async applyUpdate(documentName: string, update: Uint8Array, origin: UpdateOrigin): Promise<void> {
     try {
       Y.decodeUpdate(update)
     } catch (error) {
@@ -191,7 +199,7 @@ export class CollabServer {
       const room = this.rooms.get(documentName)
       if (room === undefined) return this.appendDirectly(documentName, update)
       if (room.isReady) {
-        room.applyServerUpdate(update)
+        room.applyUpdate(update, origin)
         return room.flush()
       }
       // Loading or dormant: build it, then look again (the room may be ready, or gone).

@@ -23,14 +23,11 @@ import {
 } from './protocol.js'
 import { relayUpdate } from './relayUpdate.js'
 import { RoomHooks } from './RoomHooks.js'
+import { RoomLifecycle } from './RoomLifecycle.js'
 import { RoomUnload } from './RoomUnload.js'
+import type { ChangeOrigin, UpdateOrigin } from './UpdateOrigin.js'
 import { WriterSyncAnswers } from './WriterSyncAnswers.js'
 
-/** `dormant`: loaded from one stored record but not built, until something needs the document (`BuildOnDemand`). */
-type RoomState = 'loading' | 'dormant' | 'ready' | 'failed' | 'destroyed'
-
-/** Transaction origin of updates written by the server itself (not by a connection). */
-const serverOrigin = Symbol('server')
 
 /**
  * One open document: its Y.Doc, the awareness of its clients, their connections and its persistence. Loads once,
@@ -42,7 +39,8 @@ export class DocumentRoom {
   private readonly presence: RoomAwareness
   private readonly options: DocumentRoomOptions
   private readonly connections = new Set<Connection>()
-  private state: RoomState = 'loading'
+  /** Where the room is in its life: see `RoomLifecycle`, the one place its states and transitions are. */
+  private readonly lifecycle: RoomLifecycle
   private persistence: DocumentPersistence | null = null
   private readonly unloader: RoomUnload
   /**
@@ -71,12 +69,13 @@ export class DocumentRoom {
   constructor(options: DocumentRoomOptions) {
     this.options = options
     this.name = options.name
+    this.lifecycle = new RoomLifecycle(options.name, options.logger)
     this.hooks = new RoomHooks(options.name, options.hooks, options.logger)
     this.unloader = new RoomUnload(
       options.name,
       options.logger,
       () => this.storeAndDestroy(),
-      () => this.connections.size === 0 && this.state === 'ready',
+      () => this.connections.size === 0 && this.lifecycle.state === 'live',
     )
     this.readerRedaction =
       options.redactForReadOnly === undefined
@@ -97,7 +96,7 @@ export class DocumentRoom {
   }
 
   get isReady(): boolean {
-    return this.state === 'ready'
+    return this.lifecycle.state === 'live'
   }
 
   get connectionCount(): number {
@@ -113,13 +112,13 @@ export class DocumentRoom {
     this.connections.add(connection)
     this.presence.track(connection)
     this.hooks.connectionsChanged(this.connections)
-    if (this.state === 'ready') {
+    if (this.lifecycle.state === 'live') {
       this.startConnection(connection)
       return
     }
-    if (this.state !== 'loading' && this.state !== 'dormant') return
+    if (this.lifecycle.state !== 'loading' && this.lifecycle.state !== 'dormant') return
     this.writerSync.connectionAdded(connection)
-    if (this.state !== 'dormant') return
+    if (this.lifecycle.state !== 'dormant') return
     // A writer was just sent the record; anyone else (a reader, whose view is redacted from the document) needs it built.
     if (this.writerSync.hasSentSyncStep1(connection)) this.startConnection(connection)
     else this.wake()
@@ -135,13 +134,13 @@ export class DocumentRoom {
   removeConnection(connection: Connection, unsent: readonly Uint8Array[] = []): void {
     if (!this.connections.delete(connection)) return
     this.bindings.release(connection)
-    if (this.state === 'loading' && !connection.readOnly) this.demand.keepLeftBehind(connection, unsent, this.options.limits)
+    if (this.lifecycle.state === 'loading' && !connection.readOnly) this.demand.keepLeftBehind(connection, unsent, this.options.limits)
     this.presence.forget(connection)
     this.hooks.connectionsChanged(this.connections)
     if (this.connections.size > 0) return
     // A dormant room has nothing to store.
-    if (this.state === 'dormant') this.destroy()
-    else if (this.state === 'ready') this.unloader.inBackground()
+    if (this.lifecycle.state === 'dormant') this.destroy()
+    else if (this.lifecycle.state === 'live') this.unloader.inBackground()
   }
 
   closeConnections(code: number, reason: string): void {
@@ -157,7 +156,7 @@ export class DocumentRoom {
 
   /** Handles one message of a started connection; a malformed one closes that connection. */
   receive(connection: Connection, data: Uint8Array): void {
-    if (this.state !== 'ready' && !this.canHandleBeforeBuild(connection, data)) return
+    if (this.lifecycle.state !== 'live' && !this.canHandleBeforeBuild(connection, data)) return
     try {
       const decoder = decoding.createDecoder(data)
       const messageType = decoding.readVarUint(decoder)
@@ -190,10 +189,13 @@ export class DocumentRoom {
     }
   }
 
-  /** Applies an update written by the server; connected clients receive it like any other. */
-  applyServerUpdate(update: Uint8Array): void {
-    if (this.state !== 'ready') throw new Error(`Document "${this.name}" is not loaded`)
-    this.pending.apply(this.doc, update, serverOrigin)
+  /**
+   * Applies an update that no connection of this room sent (the server's own, a restore, another instance's), with
+   * its named origin: every connection receives it like any other, and hooks are told where it came from.
+   */
+  applyUpdate(update: Uint8Array, origin: UpdateOrigin): void {
+    if (this.lifecycle.state !== 'live') throw new Error(`Document "${this.name}" is not loaded`)
+    this.pending.apply(this.doc, update, origin)
   }
 
   /** Resolves once every update applied so far is durable (after the load, if still loading). */
@@ -215,12 +217,12 @@ export class DocumentRoom {
     try {
       await this.options.beforeLoad()
       const stored = await this.options.store.load(this.name)
-      if (this.state !== 'loading') return false
+      if (this.lifecycle.state !== 'loading') return false
       const record = recordServedAsIs(stored, this.connections, this.options)
       // Changes left by a writer who went while it loaded need the document: build it now.
       if (record !== null && !this.demand.isHolding) {
         await this.sleepUntilNeeded(record)
-        if (this.state !== 'loading') return false
+        if (this.lifecycle.state !== 'loading') return false
       }
       const built = await buildFromStore(this.doc, stored, this.writerSync, this.connections, {
         documentName: this.name,
@@ -228,13 +230,13 @@ export class DocumentRoom {
         logger: this.options.logger,
         turns: this.options.backgroundTurns,
         chunkBytes: this.options.loadChunkBytes,
-        isCancelled: () => this.state !== 'loading',
+        isCancelled: () => this.lifecycle.state !== 'loading',
       })
       if (built === null) return false
       const { records } = built
       for (const record of records) this.documentBytes += record.update.byteLength
       this.pending.adopt(this.doc)
-      if (this.state !== 'loading') return false
+      if (this.lifecycle.state !== 'loading') return false
       this.writerSync.loaded(this.pending.isEmpty ? built.exactRecord : null)
       if (!this.pending.isEmpty) {
         this.options.logger.warn('Stored document holds updates with missing dependencies; keeping them aside', {
@@ -257,7 +259,9 @@ export class DocumentRoom {
       })
     } catch (error) {
       this.options.logger.error('Could not load document', { documentName: this.name, error })
-      this.state = 'failed'
+      // Destroyed meanwhile (the server going down): nothing is left to fail.
+      if (this.lifecycle.state === 'destroyed') return false
+      this.lifecycle.to('failed')
       this.settleLoaded(false)
       this.closeConnections(CloseCode.DocumentLoadFailed, 'Document could not be loaded')
       this.destroy()
@@ -265,7 +269,7 @@ export class DocumentRoom {
     }
     this.doc.on('update', this.handleDocumentUpdate)
     this.presence.start()
-    this.state = 'ready'
+    this.lifecycle.to('live')
     this.options.logger.debug('Loaded document', { documentName: this.name })
     this.open()
     this.hooks.call('onDocumentLoad', (hooks) => hooks.onDocumentLoad?.(this.name, this.doc))
@@ -282,7 +286,7 @@ export class DocumentRoom {
    */
   private async sleepUntilNeeded(record: RecordServed): Promise<void> {
     this.writerSync.storedStateRead(record.update, record.stateVector, this.connections)
-    this.state = 'dormant'
+    this.lifecycle.to('dormant')
     this.presence.start()
     this.open()
     for (const connection of [...this.connections]) this.startConnection(connection)
@@ -296,8 +300,8 @@ export class DocumentRoom {
   }
 
   private wake(): void {
-    if (this.state !== 'dormant') return
-    this.state = 'loading'
+    if (this.lifecycle.state !== 'dormant') return
+    this.lifecycle.to('loading')
     this.options.logger.debug('Building a dormant document', { documentName: this.name })
     this.demand.wake()
   }
@@ -307,10 +311,10 @@ export class DocumentRoom {
    * does not need the document); otherwise it is held until the build ends, and the build woken.
    */
   private canHandleBeforeBuild(connection: Connection, data: Uint8Array): boolean {
-    if (this.state === 'dormant' && !needsDocument(data, this.writerSync.hasSentSyncStep1(connection), connection.readOnly)) {
+    if (this.lifecycle.state === 'dormant' && !needsDocument(data, this.writerSync.hasSentSyncStep1(connection), connection.readOnly)) {
       return true
     }
-    if (this.state !== 'dormant' && this.state !== 'loading') return false
+    if (this.lifecycle.state !== 'dormant' && this.lifecycle.state !== 'loading') return false
     if (this.demand.holdUntilBuilt(connection, data, this.options.limits)) this.wake()
     return false
   }
@@ -342,7 +346,7 @@ export class DocumentRoom {
       case syncProtocol.messageYjsUpdate:
         if (connection.readOnly) connection.dropWrite()
         // Dormant, only empty updates get here (see `needsDocument`): there is nothing to apply.
-        else if (this.state !== 'dormant') {
+        else if (this.lifecycle.state !== 'dormant') {
           applyClientUpdate(this.doc, connection, decoding.readVarUint8Array(decoder), {
             documentName: this.name,
             documentBytes: this.documentBytes,
@@ -375,16 +379,19 @@ export class DocumentRoom {
     this.presence.flush()
     relayUpdate(this.connections, origin, update, this.readerRedaction)
     this.persistence?.add(update)
-    this.hooks.call('onDocumentChange', (hooks) => hooks.onDocumentChange?.(this.name, this.doc))
+    // Every transaction on the room's document is a connection's update or an origin from elsewhere.
+    const changedBy = origin as ChangeOrigin
+    this.hooks.call('onDocumentUpdate', (hooks) => hooks.onDocumentUpdate?.(this.name, update, changedBy))
+    this.hooks.call('onDocumentChange', (hooks) => hooks.onDocumentChange?.(this.name, this.doc, changedBy))
   }
 
   private async storeAndDestroy(): Promise<void> {
     // A dormant room has nothing to store, and goes by itself when its last connection leaves.
-    if (this.state === 'dormant' || !(await this.built)) return
+    if (this.lifecycle.state === 'dormant' || !(await this.built)) return
     const persistence = this.persistence as DocumentPersistence
     for (;;) {
       await persistence.settle()
-      if (this.connections.size > 0 || this.state !== 'ready') return
+      if (this.connections.size > 0 || this.lifecycle.state !== 'live') return
       if (persistence.isIdle) break
     }
     this.destroy()
@@ -393,9 +400,9 @@ export class DocumentRoom {
 
   /** Drops the document from memory without storing anything. */
   destroy(): void {
-    if (this.state === 'destroyed') return
-    const wasReady = this.state === 'ready'
-    this.state = 'destroyed'
+    if (this.lifecycle.state === 'destroyed') return
+    const wasReady = this.lifecycle.state === 'live'
+    this.lifecycle.to('destroyed')
     // A dormant load ends (it returns false) and what waited for the build is dropped.
     this.demand.clear()
     this.settleLoaded(false)

@@ -19,6 +19,8 @@ function recordingHooks(calls: HookCall[]): Required<CollabHooks> {
   return {
     onDocumentLoad: (name, doc) => calls.push({ hook: 'load', name, detail: text(doc) }),
     onDocumentChange: (name, doc) => calls.push({ hook: 'change', name, detail: text(doc) }),
+    // Told the update before each change (see updateOrigin.test.ts); not recorded here.
+    onDocumentUpdate: () => undefined,
     onAwarenessChange: (name, awareness) => {
       const names = [...awareness.getStates().values()].map((state) => (state as { name?: string }).name)
       calls.push({ hook: 'awareness', name, detail: names.join(',') })

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { SERVER_ORIGIN } from '@rapporteur/collab'
 import { roundtableReportTemplate, sectionFragment, type RoundtableStatus } from '@rapporteur/template'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -205,7 +206,7 @@ describe('ReportMonitor computing an open report in slices', () => {
       // The second computation (after the load's): an edit arrives as it starts, its debounce fires as it runs.
       if (started === 2) {
         sectionFragment(doc, 'challenges').insert(0, [paragraph('visas granted')])
-        monitor.hooks.onDocumentChange?.(ROUNDTABLE.id, doc)
+        monitor.hooks.onDocumentChange?.(ROUNDTABLE.id, doc, SERVER_ORIGIN)
       }
       return getArray(name)
     }) as typeof doc.getArray
@@ -216,7 +217,7 @@ describe('ReportMonitor computing an open report in slices', () => {
     monitor.hooks.onDocumentLoad?.(ROUNDTABLE.id, doc)
     await waitUntil(() => published.length === 1, 'the first status is published')
     sectionFragment(doc, 'challenges').insert(0, [paragraph('visas')])
-    monitor.hooks.onDocumentChange?.(ROUNDTABLE.id, doc)
+    monitor.hooks.onDocumentChange?.(ROUNDTABLE.id, doc, SERVER_ORIGIN)
     await waitUntil(() => started === 3 && active === 0, 'the third computation ends')
     expect(mostActive).toBe(1)
     expect(monitor.progressCost.progressComputations).toBe(3)
@@ -246,7 +247,7 @@ describe('ReportMonitor computing an open report in slices', () => {
     monitor.hooks.onDocumentLoad?.(ROUNDTABLE.id, doc)
     await waitUntil(() => published.length === 1, 'the first status is published')
     sectionFragment(doc, 'challenges').insert(0, [paragraph('closing words')])
-    monitor.hooks.onDocumentChange?.(ROUNDTABLE.id, doc)
+    monitor.hooks.onDocumentChange?.(ROUNDTABLE.id, doc, SERVER_ORIGIN)
     monitor.close()
     expect(published.at(-1)?.progress.sections[1]?.words).toBe(2)
     expect(statusStore.get(ROUNDTABLE.id)?.progress.sections[1]?.words).toBe(2)
