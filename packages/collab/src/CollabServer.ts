@@ -12,7 +12,7 @@ import { connectionLimitReached } from './connectionLimitReached.js'
 import { CloseCode } from './protocol.js'
 import type { RedactForReadOnly } from './redactedMessages.js'
 import type { RefuseUpdate } from './RefuseUpdate.js'
-import { SERVER_ORIGIN, type UpdateOrigin } from './UpdateOrigin.js'
+import { isPeerOrigin, SERVER_ORIGIN, type UpdateOrigin } from './UpdateOrigin.js'
 
 export interface CollabServerOptions {
   /** Where documents are loaded from and every update is written to. */
@@ -187,7 +187,8 @@ export class CollabServer {
    * The one entry for updates that come from elsewhere than a document's connections — the server's own writes,
    * restores, other instances — each with its named origin (`UpdateOrigin`). If the document is open, the update
    * is applied there (clients receive it; `onDocumentChange` is told the origin); otherwise it is appended to the
-   * store. Resolves once it is durable. Throws `InvalidUpdateError` if it is not a Yjs update.
+   * store — except a `peer` update (stored by the instance it came from): applied only to an open document, never
+   * stored here. Resolves once it is durable. Throws `InvalidUpdateError` if it is not a Yjs update.
    */
   async applyUpdate(documentName: string, update: Uint8Array, origin: UpdateOrigin): Promise<void> {
     try {
@@ -197,7 +198,8 @@ export class CollabServer {
     }
     for (;;) {
       const room = this.rooms.get(documentName)
-      if (room === undefined) return this.appendDirectly(documentName, update)
+      // Another instance's update is stored there: with the document not open here, nothing is to be done.
+      if (room === undefined) return isPeerOrigin(origin) ? undefined : this.appendDirectly(documentName, update)
       if (room.isReady) {
         room.applyUpdate(update, origin)
         return room.flush()

@@ -1,6 +1,6 @@
 import type { CollabLimits } from './CollabLimits.js'
 import type { CollabSocket } from './CollabSocket.js'
-import type { DocumentRoom } from './DocumentRoom.js'
+import type { ConnectionRoom } from './ConnectionRoom.js'
 import type { Logger } from './Logger.js'
 import { PendingUpdates } from './PendingUpdates.js'
 import { CloseCode } from './protocol.js'
@@ -35,7 +35,7 @@ export interface ConnectionInit {
   documentName: string
   context: unknown
   /** `null` for a connection closed as soon as it is made. */
-  room: DocumentRoom | null
+  room: ConnectionRoom | null
   logger: Logger
   limits: CollabLimits
   readOnly: boolean
@@ -69,7 +69,7 @@ export class Connection {
   private readonly logger: Logger
   private readonly limits: CollabLimits
   private readonly messageBudget: TokenBucket
-  private room: DocumentRoom | null
+  private room: ConnectionRoom | null
   /** Messages received before the document loaded; `null` once the connection has started. */
   private queuedMessages: Uint8Array[] | null = []
   private queuedBytes = 0

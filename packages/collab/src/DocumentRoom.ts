@@ -6,6 +6,7 @@ import { buildFromStore } from './buildFromStore.js'
 import { BuildOnDemand, needsDocument, recordServedAsIs, type RecordServed } from './BuildOnDemand.js'
 import { ClientIdBindings } from './ClientIdBindings.js'
 import type { Connection } from './Connection.js'
+import type { ConnectionRoom } from './ConnectionRoom.js'
 import { DocumentPersistence } from './DocumentPersistence.js'
 import type { DocumentRoomOptions } from './DocumentRoomOptions.js'
 import { DurableAcks } from './DurableAcks.js'
@@ -25,7 +26,7 @@ import { relayUpdate } from './relayUpdate.js'
 import { RoomHooks } from './RoomHooks.js'
 import { RoomLifecycle } from './RoomLifecycle.js'
 import { RoomUnload } from './RoomUnload.js'
-import type { ChangeOrigin, UpdateOrigin } from './UpdateOrigin.js'
+import { isPeerOrigin, type ChangeOrigin, type UpdateOrigin } from './UpdateOrigin.js'
 import { WriterSyncAnswers } from './WriterSyncAnswers.js'
 
 
@@ -33,7 +34,7 @@ import { WriterSyncAnswers } from './WriterSyncAnswers.js'
  * One open document: its Y.Doc, the awareness of its clients, their connections and its persistence. Loads once,
  * speaks the y-websocket protocol with every connection, and unloads when the last one leaves.
  */
-export class DocumentRoom {
+export class DocumentRoom implements ConnectionRoom {
   readonly name: string
   readonly doc = new Y.Doc()
   private readonly presence: RoomAwareness
@@ -378,9 +379,10 @@ export class DocumentRoom {
     // Carets changed since the last relay go first, in the same write to each socket as the update.
     this.presence.flush()
     relayUpdate(this.connections, origin, update, this.readerRedaction)
-    this.persistence?.add(update)
     // Every transaction on the room's document is a connection's update or an origin from elsewhere.
     const changedBy = origin as ChangeOrigin
+    // Another instance's update is stored there, once (a compaction here still merges it in).
+    if (!isPeerOrigin(changedBy)) this.persistence?.add(update)
     this.hooks.call('onDocumentUpdate', (hooks) => hooks.onDocumentUpdate?.(this.name, update, changedBy))
     this.hooks.call('onDocumentChange', (hooks) => hooks.onDocumentChange?.(this.name, this.doc, changedBy))
   }

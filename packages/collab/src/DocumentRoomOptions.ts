@@ -1,6 +1,5 @@
 import type { CollabHooks } from './CollabHooks.js'
 import type { CollabLimits } from './CollabLimits.js'
-import type { DocumentRoom } from './DocumentRoom.js'
 import type { DocumentStore } from './DocumentStore.js'
 import type { BackgroundTurns } from './BackgroundTurns.js'
 import type { Logger } from './Logger.js'
@@ -31,6 +30,9 @@ export interface DocumentRoomOptions {
   buildOnDemand: boolean
   /** Resolves once writes that must be visible to the load (made while no room was open) are durable. */
   beforeLoad: () => Promise<void>
-  /** Called once when the room is gone (unloaded or failed to load); the server forgets it then. */
-  onDiscard: (room: DocumentRoom) => void
+  /**
+   * Called once when the room is gone (unloaded or failed to load); the server forgets it then. `discarded` is
+   * the room itself (to tell it from a newer room of the same name), typed narrowly so this file needs no room.
+   */
+  onDiscard: (discarded: object) => void
 }

@@ -26,3 +26,8 @@ const SOURCES: ReadonlySet<string> = new Set<UpdateSource>(['server', 'restore',
 export function isUpdateOrigin(value: unknown): value is UpdateOrigin {
   return typeof value === 'object' && value !== null && SOURCES.has((value as { source?: unknown }).source as string)
 }
+
+/** Whether `origin` is another instance's (`peer`): its update is stored by that instance, not again here. */
+export function isPeerOrigin(origin: unknown): boolean {
+  return isUpdateOrigin(origin) && origin.source === 'peer'
+}

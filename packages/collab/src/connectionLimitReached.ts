@@ -1,5 +1,5 @@
 import type { CollabLimits } from './CollabLimits.js'
-import type { DocumentRoom } from './DocumentRoom.js'
+import type { Connection } from './Connection.js'
 
 /** The limit a new connection to `room` would pass, with the close reason; null if it may join. */
 export interface ConnectionLimitReached {
@@ -12,7 +12,7 @@ export interface ConnectionLimitReached {
  * and readers are counted apart (so readers can never keep writers out), and the connections of one key together.
  */
 export function connectionLimitReached(
-  room: DocumentRoom,
+  room: { readonly allConnections: Iterable<Pick<Connection, 'readOnly' | 'limitKey'>> },
   readOnly: boolean,
   limitKey: string | undefined,
   limits: CollabLimits,

@@ -8,7 +8,7 @@ export { InvalidUpdateError } from './InvalidUpdateError.js'
 export { silentLogger, type Logger } from './Logger.js'
 export { MemoryDocumentStore } from './MemoryDocumentStore.js'
 export type { RefuseUpdate, UpdateRefusal } from './RefuseUpdate.js'
-export { isUpdateOrigin, SERVER_ORIGIN, type ChangeOrigin, type UpdateOrigin, type UpdateSource } from './UpdateOrigin.js'
+export { isPeerOrigin, isUpdateOrigin, SERVER_ORIGIN, type ChangeOrigin, type UpdateOrigin, type UpdateSource } from './UpdateOrigin.js'
 export {
   encodeAwarenessMessage,
   encodePermissionDeniedMessage,

@@ -62,6 +62,26 @@ describe('updates from elsewhere: one entry with a named origin', () => {
     expect(replica.getText('body').toString()).toBe(first.doc.getText('body').toString())
   })
 
+  it('does not store an update of another instance (stored there, once); stores the server\'s own', async () => {
+    const store = new MemoryDocumentStore()
+    const server = new CollabServer({ store, flushDelayMs: 1 })
+    servers.push(server)
+    const client = new InProcessClient(server, 'doc', {}, 'client')
+    await waitUntil(() => client.synced, 'synced')
+    await server.applyUpdate('doc', textUpdate('peer words'), { source: 'peer', label: 'instance-b' })
+    await server.flush()
+    expect(await store.load('doc')).toEqual([])
+    await server.applyUpdate('doc', textUpdate('own words'), SERVER_ORIGIN)
+    await server.flush()
+    const stored = new Y.Doc()
+    for (const record of await store.load('doc')) Y.applyUpdate(stored, record.update)
+    expect(stored.getText('body').toString()).toBe('own words')
+    expect(client.doc.getText('body').toString()).toContain('peer words')
+    // Nor is one for a document not open here.
+    await server.applyUpdate('closed', textUpdate('peer words'), { source: 'peer' })
+    expect(await store.load('closed')).toEqual([])
+  })
+
   it('appends an update for a document nobody has open to the store, durably', async () => {
     const store = new MemoryDocumentStore()
     const server = new CollabServer({ store, flushDelayMs: 1 })
