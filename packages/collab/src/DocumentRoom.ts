@@ -1,5 +1,3 @@
-import * as decoding from 'lib0/decoding'
-import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { applyClientUpdate } from './applyClientUpdate.js'
 import { buildFromStore } from './buildFromStore.js'
@@ -7,24 +5,19 @@ import { BuildOnDemand, needsDocument, recordServedAsIs, type RecordServed } fro
 import { ClientIdBindings } from './ClientIdBindings.js'
 import type { Connection } from './Connection.js'
 import type { ConnectionRoom } from './ConnectionRoom.js'
-import { DocumentPersistence } from './DocumentPersistence.js'
+import type { DocumentPersistence } from './DocumentPersistence.js'
 import type { DocumentRoomOptions } from './DocumentRoomOptions.js'
+import { dispatchRoomMessage, type RoomMessageHandlers } from './dispatchRoomMessage.js'
 import { DurableAcks } from './DurableAcks.js'
 import { encodePermissionDeniedMessage, encodeSyncStep1Message } from './messages.js'
 import { PendingUpdates } from './PendingUpdates.js'
 import { ReaderRedaction } from './ReaderRedaction.js'
 import { RoomAwareness } from './RoomAwareness.js'
-import {
-  CloseCode,
-  messageAuth,
-  messageAwareness,
-  messageDurability,
-  messageQueryAwareness,
-  messageSync,
-} from './protocol.js'
+import { CloseCode } from './protocol.js'
 import { relayUpdate } from './relayUpdate.js'
 import { RoomHooks } from './RoomHooks.js'
 import { RoomLifecycle } from './RoomLifecycle.js'
+import { roomPersistence } from './roomPersistence.js'
 import { RoomUnload } from './RoomUnload.js'
 import { isPeerOrigin, type ChangeOrigin, type UpdateOrigin } from './UpdateOrigin.js'
 import { WriterSyncAnswers } from './WriterSyncAnswers.js'
@@ -66,6 +59,33 @@ export class DocumentRoom implements ConnectionRoom {
   private readonly hooks: RoomHooks
   /** Which writer connection owns which client id; see `ClientIdBindings`. */
   private readonly bindings = new ClientIdBindings(this.doc)
+  /** What the room does with each message of a started connection (`dispatchRoomMessage`). */
+  private readonly messageHandlers: RoomMessageHandlers = {
+    syncStep1: (connection, stateVector) => {
+      if (connection.readOnly && this.readerRedaction !== null) this.readerRedaction.answer(connection, stateVector)
+      else this.writerSync.answer(connection, stateVector)
+    },
+    write: (connection, update, isLiveEdit) => {
+      if (connection.readOnly) connection.dropWrite()
+      // Dormant, only empty updates get here (see `needsDocument`): there is nothing to apply.
+      else if (this.lifecycle.state !== 'dormant') {
+        applyClientUpdate(this.doc, connection, update, {
+          documentName: this.name,
+          documentBytes: this.documentBytes,
+          limits: this.options.limits,
+          logger: this.options.logger,
+          bindings: this.bindings,
+          isLiveEdit,
+          refuseUpdate: this.options.refuseUpdate,
+        })
+      }
+    },
+    awareness: (connection, update) => this.presence.receive(connection, update),
+    queryAwareness: (connection) => connection.send(this.presence.statesMessage()),
+    // Dormant, nothing the connection sent is waiting to be stored.
+    durability: (connection, decoder) =>
+      this.acks.receive(connection, decoder, () => this.persistence?.durable() ?? Promise.resolve()),
+  }
 
   constructor(options: DocumentRoomOptions) {
     this.options = options
@@ -159,28 +179,7 @@ export class DocumentRoom implements ConnectionRoom {
   receive(connection: Connection, data: Uint8Array): void {
     if (this.lifecycle.state !== 'live' && !this.canHandleBeforeBuild(connection, data)) return
     try {
-      const decoder = decoding.createDecoder(data)
-      const messageType = decoding.readVarUint(decoder)
-      switch (messageType) {
-        case messageSync:
-          this.receiveSync(connection, decoder)
-          break
-        case messageAwareness:
-          this.presence.receive(connection, decoding.readVarUint8Array(decoder))
-          break
-        case messageQueryAwareness:
-          connection.send(this.presence.statesMessage())
-          break
-        case messageAuth:
-          // Authentication happens before the core sees a socket; the message is ignored.
-          break
-        case messageDurability:
-          // Dormant, nothing the connection sent is waiting to be stored.
-          this.acks.receive(connection, decoder, () => this.persistence?.durable() ?? Promise.resolve())
-          break
-        default:
-          throw new Error(`Unknown message type ${messageType}`)
-      }
+      dispatchRoomMessage(connection, data, this.messageHandlers)
     } catch (error) {
       this.options.logger.warn('Closing a connection that sent a malformed message', {
         documentName: this.name,
@@ -245,19 +244,11 @@ export class DocumentRoom implements ConnectionRoom {
           pendingBytes: this.pending.byteLength,
         })
       }
-      this.persistence = new DocumentPersistence({
-        store: this.options.store,
-        documentName: this.name,
-        logger: this.options.logger,
-        flushDelayMs: this.options.flushDelayMs,
-        compactAfterRecords: this.options.compactAfterRecords,
-        encodeState: () => this.encodeState(),
-        loadedRecordIds: records.map((record) => record.id),
-        encodeStateVector: () => Y.encodeStateVector(this.doc),
-        onDurable: (stateVector) => this.acks.saved(stateVector),
-        onFailing: (reason) => this.acks.failing(reason),
-        turns: this.options.backgroundTurns,
-      })
+      this.persistence = roomPersistence(
+        this.options,
+        { doc: this.doc, acks: this.acks, encodeState: () => this.encodeState() },
+        records.map((record) => record.id),
+      )
     } catch (error) {
       this.options.logger.error('Could not load document', { documentName: this.name, error })
       // Destroyed meanwhile (the server going down): nothing is left to fail.
@@ -329,39 +320,6 @@ export class DocumentRoom implements ConnectionRoom {
       const everyone = this.presence.everyoneMessage()
       if (everyone !== null) connection.send(everyone)
     })
-  }
-
-  private receiveSync(connection: Connection, decoder: decoding.Decoder): void {
-    const syncType = decoding.readVarUint(decoder)
-    switch (syncType) {
-      case syncProtocol.messageYjsSyncStep1: {
-        const stateVector = decoding.readVarUint8Array(decoder)
-        if (connection.readOnly && this.readerRedaction !== null) {
-          this.readerRedaction.answer(connection, stateVector)
-        } else {
-          this.writerSync.answer(connection, stateVector)
-        }
-        break
-      }
-      case syncProtocol.messageYjsSyncStep2:
-      case syncProtocol.messageYjsUpdate:
-        if (connection.readOnly) connection.dropWrite()
-        // Dormant, only empty updates get here (see `needsDocument`): there is nothing to apply.
-        else if (this.lifecycle.state !== 'dormant') {
-          applyClientUpdate(this.doc, connection, decoding.readVarUint8Array(decoder), {
-            documentName: this.name,
-            documentBytes: this.documentBytes,
-            limits: this.options.limits,
-            logger: this.options.logger,
-            bindings: this.bindings,
-            isLiveEdit: syncType === syncProtocol.messageYjsUpdate,
-            refuseUpdate: this.options.refuseUpdate,
-          })
-        }
-        break
-      default:
-        throw new Error(`Unknown sync message type ${syncType}`)
-    }
   }
 
   /** The whole document as one update, for a compaction; re-measures the document's size. */

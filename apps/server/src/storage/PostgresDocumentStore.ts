@@ -1,8 +1,9 @@
 import type { DocumentStore, Logger, StoredUpdate } from '@rapporteur/collab'
 import { Pool } from 'pg'
-import { crc32 } from 'node:zlib'
 import { inTransaction } from './postgres/inTransaction.js'
 import { migrate } from './postgres/migrate.js'
+import { recordChecksum } from './recordChecksum.js'
+import { storedUpdateOf } from './storedUpdateOf.js'
 
 /** Most appends one INSERT carries (three parameters each, well under PostgreSQL's 65,535). */
 const MAX_GROUP = 1000
@@ -71,7 +72,8 @@ export class PostgresDocumentStore implements DocumentStore {
       'SELECT id, "update", state_vector, checksum FROM document_updates WHERE document_name = $1 ORDER BY id',
       [documentName],
     )
-    return rows.map(toStoredUpdate)
+    const checksumOf = (row: UpdateRow): number | null => (row.checksum === null ? null : Number(row.checksum))
+    return rows.map((row) => storedUpdateOf(Number(row.id), row.update, row.state_vector, checksumOf(row)))
   }
 
   async append(documentName: string, update: Uint8Array): Promise<number> {
@@ -107,7 +109,7 @@ export class PostgresDocumentStore implements DocumentStore {
       const { rows } = await client.query<{ id: string }>(
         `INSERT INTO document_updates (document_name, "update", state_vector, checksum)
          VALUES ($1, $2, $3, $4) RETURNING id`,
-        [documentName, mergedUpdate, stateVector ?? null, checksumOf(mergedUpdate, stateVector ?? null)],
+        [documentName, mergedUpdate, stateVector ?? null, recordChecksum(mergedUpdate, stateVector ?? null)],
       )
       return Number(rows[0]?.id)
     })
@@ -159,7 +161,7 @@ export class PostgresDocumentStore implements DocumentStore {
    */
   private async insertGroup(group: readonly PendingAppend[]): Promise<number[]> {
     const values = group.map((_, i) => `($${i * 3 + 1}::text, $${i * 3 + 2}::bytea, $${i * 3 + 3}::bigint, ${i})`)
-    const parameters = group.flatMap((append) => [append.documentName, append.update, checksumOf(append.update, null)])
+    const parameters = group.flatMap((append) => [append.documentName, append.update, recordChecksum(append.update, null)])
     const { rows } = await this.pool.query<{ id: string }>(
       `INSERT INTO document_updates (document_name, "update", checksum)
        SELECT document_name, "update", checksum FROM (VALUES ${values.join(', ')})
@@ -174,20 +176,4 @@ export class PostgresDocumentStore implements DocumentStore {
   private assertOpen(): void {
     if (this.closing !== null) throw new Error('PostgresDocumentStore is closed')
   }
-}
-
-function toStoredUpdate(row: UpdateRow): StoredUpdate {
-  const verified = row.checksum !== null && checksumOf(row.update, row.state_vector) === Number(row.checksum)
-  return {
-    id: Number(row.id),
-    update: new Uint8Array(row.update),
-    verified,
-    ...(row.state_vector === null ? {} : { stateVector: new Uint8Array(row.state_vector) }),
-  }
-}
-
-/** CRC-32 of a row's update, continued over its state vector when it has one (as `SqliteDocumentStore` does). */
-function checksumOf(update: Uint8Array, stateVector: Uint8Array | null): number {
-  const ofUpdate = crc32(update)
-  return stateVector === null ? ofUpdate : crc32(stateVector, ofUpdate)
 }

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { DocumentStore, StoredUpdate } from '@rapporteur/collab'
-import { crc32 } from 'node:zlib'
+import { recordChecksum } from './recordChecksum.js'
+import { storedUpdateOf } from './storedUpdateOf.js'
 import type { WalSync } from './WalSync.js'
 
 interface PendingAppend {
@@ -101,15 +102,9 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async load(documentName: string): Promise<StoredUpdate[]> {
     this.assertOpen()
-    return this.selectUpdates.all(documentName).map((row) => {
-      const verified = row.checksum !== null && checksumOf(row.update, row.state_vector) === row.checksum
-      return {
-        id: row.id,
-        update: new Uint8Array(row.update),
-        verified,
-        ...(row.state_vector === null ? {} : { stateVector: new Uint8Array(row.state_vector) }),
-      }
-    })
+    return this.selectUpdates
+      .all(documentName)
+      .map((row) => storedUpdateOf(row.id, row.update, row.state_vector, row.checksum))
   }
 
   async append(documentName: string, update: Uint8Array): Promise<number> {
@@ -164,7 +159,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   private insert(documentName: string, update: Uint8Array, stateVector: Uint8Array | null): number {
-    const checksum = checksumOf(update, stateVector)
+    const checksum = recordChecksum(update, stateVector)
     return Number(this.insertUpdate.run(documentName, update, stateVector, checksum).lastInsertRowid)
   }
 
@@ -172,12 +167,6 @@ export class SqliteDocumentStore implements DocumentStore {
     if (this.isClosed) throw new Error('SqliteDocumentStore is closed')
     if (!this.db.open) throw new Error('The database of the SqliteDocumentStore is closed')
   }
-}
-
-/** CRC-32 of a row's update, continued over its state vector when it has one. */
-function checksumOf(update: Uint8Array, stateVector: Uint8Array | null): number {
-  const ofUpdate = crc32(update)
-  return stateVector === null ? ofUpdate : crc32(stateVector, ofUpdate)
 }
 
 /** Adds the columns a table made before them lacks (`checksum`, `state_vector`); its rows keep none. */
